@@ -1,0 +1,43 @@
+package app.physioportal.audit;
+
+import java.time.Clock;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class AuditService {
+
+    private static final int MAX_DETAIL = 1000;
+
+    private final AuditEventRepository events;
+    private final Clock clock;
+
+    AuditService(AuditEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Records an event by the current user. Its own transaction: a refusal that rolls back still leaves its trace. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(AuditAction action, Long patientId, String detail) {
+        recordAs(currentActor(), action, patientId, detail);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAs(String actor, AuditAction action, Long patientId, String detail) {
+        String safeActor = actor == null || actor.isBlank() ? "anonymous" : truncate(actor, 254);
+        events.save(new AuditEvent(clock.instant(), safeActor, action, patientId, truncate(detail, MAX_DETAIL)));
+    }
+
+    private static String currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "anonymous" : authentication.getName();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

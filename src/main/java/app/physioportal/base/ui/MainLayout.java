@@ -1,0 +1,78 @@
+package app.physioportal.base.ui;
+
+import app.physioportal.security.CurrentUser;
+import app.physioportal.security.PortalUser;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/** The frame around every signed-in page: app name, the person signed in, and the pages their role may open. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext) {
+        setPrimarySection(Section.DRAWER);
+        PortalUser user = currentUser.require();
+
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel("Menu");
+        Span title = new Span("Physio Portal");
+        title.addClassName("navbar-title");
+
+        Avatar avatar = new Avatar(user.displayName());
+        avatar.addClassName("navbar-avatar");
+        Span who = new Span(user.displayName());
+        who.setId("signed-in-name");
+        who.addClassName("navbar-name");
+        Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> authenticationContext.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div userBox = new Div(avatar, who, signOut);
+        userBox.addClassName("navbar-user");
+
+        addToNavbar(toggle, title, userBox);
+
+        Span brand = new Span("Physio Portal");
+        brand.addClassName("drawer-brand");
+        Span role = new Span(roleLabel(user));
+        role.addClassName("drawer-role");
+        Div drawerHeader = new Div(brand, role);
+        drawerHeader.addClassName("drawer-header");
+        addToDrawer(drawerHeader, new Scroller(createNav()));
+    }
+
+    private static SideNav createNav() {
+        SideNav nav = new SideNav();
+        nav.setId("main-nav");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = entry.icon() == null
+                    ? new SideNavItem(entry.title(), entry.path())
+                    : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    private static String roleLabel(PortalUser user) {
+        return switch (user.role()) {
+            case PATIENT -> "Patient";
+            case PHYSIO -> "Physiotherapist";
+            case ADMIN -> "Clinic admin";
+        };
+    }
+}

@@ -1,0 +1,21 @@
+package app.physioportal.base.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+
+/** The heading of a page: a title and an optional one-line explanation beneath it. */
+public class ViewHeader extends Div {
+
+    public ViewHeader(String title, String subtitle) {
+        addClassName("view-header");
+        H2 heading = new H2(title);
+        heading.addClassName("view-title");
+        add(heading);
+        if (subtitle != null && !subtitle.isBlank()) {
+            Paragraph sub = new Paragraph(subtitle);
+            sub.addClassName("view-subtitle");
+            add(sub);
+        }
+    }
+}

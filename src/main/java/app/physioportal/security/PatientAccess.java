@@ -1,0 +1,45 @@
+package app.physioportal.security;
+
+import app.physioportal.audit.AuditAction;
+import app.physioportal.audit.AuditService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place that decides whether the current user may see or change a patient's data: the
+ * patient themself, or the physio the patient is assigned to right now. Nobody else, admins
+ * included. Every service method that touches patient data calls {@link #check(long)} first.
+ */
+@Component
+public class PatientAccess {
+
+    private final CurrentUser currentUser;
+    private final PatientRepository patients;
+    private final AuditService audit;
+
+    PatientAccess(CurrentUser currentUser, PatientRepository patients, AuditService audit) {
+        this.currentUser = currentUser;
+        this.patients = patients;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean mayAccess(long patientId) {
+        return currentUser.get().map(user -> switch (user.role()) {
+            case PATIENT -> user.id() == patientId;
+            case PHYSIO -> patients.findPhysioIdByPatient(patientId).filter(p -> p == user.id()).isPresent();
+            case ADMIN -> false;
+        }).orElse(false);
+    }
+
+    /** Refuses (and audits the refusal) unless the current user may access this patient. */
+    @Transactional(readOnly = true)
+    public PortalUser check(long patientId) {
+        if (!mayAccess(patientId)) {
+            audit.record(AuditAction.ACCESS_DENIED, patientId, "patient data");
+            throw new AccessDeniedException("You do not have access to this patient's records.");
+        }
+        return currentUser.require();
+    }
+}

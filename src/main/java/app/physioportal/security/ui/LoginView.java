@@ -1,0 +1,69 @@
+package app.physioportal.security.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Physio Portal")
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver {
+
+    private final AuthenticationContext authenticationContext;
+    private final LoginForm login = new LoginForm();
+    private final Paragraph notice = new Paragraph();
+
+    public LoginView(AuthenticationContext authenticationContext) {
+        this.authenticationContext = authenticationContext;
+        addClassName("login-view");
+
+        H1 brand = new H1("Physio Portal");
+        brand.addClassName("login-brand");
+        Paragraph tagline = new Paragraph("Your stretching plan, cramp diary and follow-ups, shared with your physio.");
+        tagline.addClassName("login-tagline");
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("Email");
+        i18n.getForm().setSubmit("Sign in");
+        i18n.getErrorMessage().setTitle("Email or password not recognised");
+        i18n.getErrorMessage().setMessage("Check both and try again. Passwords are case-sensitive.");
+        login.setI18n(i18n);
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+
+        notice.addClassName("login-notice");
+        notice.setVisible(false);
+        notice.setId("login-notice");
+
+        Paragraph help = new Paragraph("Forgotten your password? Call the clinic and we will reset it for you.");
+        help.addClassName("login-help");
+
+        Div card = new Div(brand, tagline, notice, login, help);
+        card.addClassName("login-card");
+        add(card);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authenticationContext.isAuthenticated()) {
+            event.forwardTo("");
+            return;
+        }
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        login.setError(parameters.containsKey("error"));
+        if (parameters.containsKey("logout")) {
+            notice.setText("You have signed out. See you tomorrow.");
+            notice.setVisible(true);
+        }
+    }
+}
