@@ -1,8 +1,10 @@
 package app.physioportal.audit;
 
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,10 +16,12 @@ public class AuditService {
 
     private final AuditEventRepository events;
     private final Clock clock;
+    private final SecurityContextHolderStrategy contexts;
 
-    AuditService(AuditEventRepository events, Clock clock) {
+    AuditService(AuditEventRepository events, Clock clock, ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.events = events;
         this.clock = clock;
+        this.contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** Records an event by the current user. Its own transaction: a refusal that rolls back still leaves its trace. */
@@ -32,8 +36,8 @@ public class AuditService {
         events.save(new AuditEvent(clock.instant(), safeActor, action, patientId, truncate(detail, MAX_DETAIL)));
     }
 
-    private static String currentActor() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    private String currentActor() {
+        Authentication authentication = contexts.getContext().getAuthentication();
         return authentication == null ? "anonymous" : authentication.getName();
     }
 

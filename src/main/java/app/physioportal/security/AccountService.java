@@ -40,6 +40,11 @@ public class AccountService {
             @NotNull(message = "Choose a role") Role role,
             @NotNull @Size(min = MIN_PASSWORD_LENGTH, max = 128,
                     message = "Use at least " + MIN_PASSWORD_LENGTH + " characters") String initialPassword) {
+
+        public NewAccount {
+            displayName = displayName == null ? null : displayName.strip();
+            email = email == null ? null : email.strip();
+        }
     }
 
     public static class DuplicateEmailException extends RuntimeException {

@@ -1,17 +1,26 @@
 package app.physioportal.security;
 
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /** Who is asking, for services and views alike. Works inside Vaadin requests and plain HTTP requests. */
 @Component
 public class CurrentUser {
 
+    private final SecurityContextHolderStrategy contexts;
+
+    /** Vaadin registers its own strategy bean (the security context lives in the Vaadin session); use it when present. */
+    CurrentUser(ObjectProvider<SecurityContextHolderStrategy> strategy) {
+        this.contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
     public Optional<PortalUser> get() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
             return Optional.of(user);
         }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * There is no default password: without both variables no admin is created.
  */
 @Component
-@Order(0)
+@Order(20)
 class FirstAdminInitializer implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdminInitializer.class);

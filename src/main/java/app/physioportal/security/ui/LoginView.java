@@ -11,19 +11,19 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.spring.security.AuthenticationContext;
+import app.physioportal.security.CurrentUser;
 
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Physio Portal")
 @AnonymousAllowed
 public class LoginView extends Main implements BeforeEnterObserver {
 
-    private final AuthenticationContext authenticationContext;
+    private final CurrentUser currentUser;
     private final LoginForm login = new LoginForm();
     private final Paragraph notice = new Paragraph();
 
-    public LoginView(AuthenticationContext authenticationContext) {
-        this.authenticationContext = authenticationContext;
+    public LoginView(CurrentUser currentUser) {
+        this.currentUser = currentUser;
         addClassName("login-view");
 
         H1 brand = new H1("Physio Portal");
@@ -55,7 +55,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (authenticationContext.isAuthenticated()) {
+        if (currentUser.get().isPresent()) {
             event.forwardTo("");
             return;
         }

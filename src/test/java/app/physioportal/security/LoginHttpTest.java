@@ -1,0 +1,109 @@
+package app.physioportal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.physioportal.Demo;
+import app.physioportal.DemoIds;
+import app.physioportal.PortalTest;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Signing in through the real filter chain, as the browser's login form does it. */
+@PortalTest
+class LoginHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoIds ids;
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> signIn(String email, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    private static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElse("");
+    }
+
+    @Test
+    void each_demo_role_signs_in_and_is_sent_home() throws Exception {
+        for (String email : new String[] {Demo.PATIENT1, Demo.PHYSIO1, Demo.ADMIN}) {
+            cookies.getCookieStore().removeAll();
+            int before = ids.auditCount(email, "LOGIN_SUCCESS");
+
+            var response = signIn(email, Demo.PASSWORD);
+
+            assertThat(response.statusCode()).as(email).isEqualTo(302);
+            assertThat(location(response)).as(email).endsWith(":" + port + "/");
+            assertThat(ids.auditCount(email, "LOGIN_SUCCESS")).as(email).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void the_session_id_changes_at_sign_in() throws Exception {
+        get("/login");
+        String anonymousSession = sessionId();
+        assertThat(anonymousSession).isNotNull();
+
+        signIn(Demo.PATIENT2, Demo.PASSWORD);
+
+        assertThat(sessionId()).isNotNull().isNotEqualTo(anonymousSession);
+    }
+
+    @Test
+    void a_wrong_password_is_refused_and_audited() throws Exception {
+        int before = ids.auditCount(Demo.PHYSIO2, "LOGIN_FAILURE");
+
+        var response = signIn(Demo.PHYSIO2, "not-the-password");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(location(response)).endsWith("/login?error");
+        assertThat(ids.auditCount(Demo.PHYSIO2, "LOGIN_FAILURE")).isEqualTo(before + 1);
+        assertThat(signIn("nobody@example.org", "whatever-it-is").headers().firstValue("Location").orElse(""))
+                .as("an unknown email is refused the same way").endsWith("/login?error");
+    }
+
+    @Test
+    void anonymous_requests_for_any_page_go_to_login() throws Exception {
+        for (String path : new String[] {"/", "/today", "/caseload", "/admin/accounts", "/actuator/env"}) {
+            var response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(location(response)).as(path).endsWith("/login");
+        }
+    }
+
+    @Test
+    void health_answers_without_sign_in_and_reveals_no_details() throws Exception {
+        var response = get("/actuator/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"").doesNotContain("db").doesNotContain("diskSpace");
+    }
+}

@@ -1,0 +1,57 @@
+package app.physioportal.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.physioportal.Demo;
+import app.physioportal.PortalTest;
+import app.physioportal.plan.ui.TodayView;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@PortalTest
+class LoginViewTest extends SpringBrowserlessTest {
+
+    private void navigateWithQuery(String parameter) {
+        UI.getCurrent().navigate("login", QueryParameters.of(parameter, ""));
+        assertThat(getCurrentView()).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    @WithAnonymousUser
+    void shows_a_form_that_posts_to_spring_security_without_an_error() {
+        navigate(LoginView.class);
+        LoginForm form = find(LoginForm.class).single();
+        assertThat(form.getAction()).isEqualTo("login");
+        assertThat(form.isError()).isFalse();
+        assertThat(form.isForgotPasswordButtonVisible()).isFalse();
+        assertThat(find(Paragraph.class).withId("login-notice").exists()).as("no sign-out notice").isFalse();
+    }
+
+    @Test
+    @WithAnonymousUser
+    void a_refused_sign_in_shows_the_error() {
+        navigateWithQuery("error");
+        assertThat(find(LoginForm.class).single().isError()).isTrue();
+    }
+
+    @Test
+    @WithAnonymousUser
+    void signing_out_is_confirmed() {
+        navigateWithQuery("logout");
+        Paragraph notice = find(Paragraph.class).id("login-notice");
+        assertThat(notice.isVisible()).isTrue();
+        assertThat(notice.getText()).contains("signed out");
+    }
+
+    @Test
+    @WithUserDetails(Demo.PATIENT1)
+    void someone_already_signed_in_is_sent_home() {
+        navigate("login", TodayView.class);
+    }
+}
