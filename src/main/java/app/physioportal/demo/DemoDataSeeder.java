@@ -27,24 +27,13 @@ class DemoDataSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
-    /** patient number, name, birth year, weeks of history, physio number. */
-    private record DemoPatient(int number, String name, int birthYear, int weeksOfHistory, int physio) {
-    }
-
-    private static final DemoPatient[] PATIENTS = {
-            new DemoPatient(1, "Margaret Ellis", 1957, 10, 1),
-            new DemoPatient(2, "David Chen", 1966, 12, 1),
-            new DemoPatient(3, "Robert Hughes", 1953, 10, 1),
-            new DemoPatient(4, "Linda Park", 1962, 11, 1),
-            new DemoPatient(5, "George Adeyemi", 1968, 3, 2),
-            new DemoPatient(6, "Susan Clarke", 1959, 9, 2),
-    };
-
     private final AccountService accounts;
+    private final SystemTasks systemTasks;
     private final Clock clock;
 
-    DemoDataSeeder(AccountService accounts, Clock clock) {
+    DemoDataSeeder(AccountService accounts, SystemTasks systemTasks, Clock clock) {
         this.accounts = accounts;
+        this.systemTasks = systemTasks;
         this.clock = clock;
     }
 
@@ -53,22 +42,21 @@ class DemoDataSeeder implements ApplicationRunner {
         if (!accounts.isEmpty()) {
             return;
         }
-        SystemTasks.runAs("demo-data", Role.ADMIN, this::seed);
+        systemTasks.runAs("demo-data", Role.ADMIN, this::seedAccounts);
         log.info("Seeded the demo clinic: sign in as admin@example.org, physio1@example.org or "
                 + "patient1@example.org with the password {}", PASSWORD);
     }
 
-    private void seed() {
+    private void seedAccounts() {
         LocalDate today = LocalDate.now(clock);
         accounts.createStaff(new NewAccount("Sam Okafor", "admin@example.org", Role.ADMIN, PASSWORD));
         long physio1 = accounts.createStaff(new NewAccount("Priya Shah", "physio1@example.org", Role.PHYSIO, PASSWORD));
         long physio2 = accounts.createStaff(new NewAccount("Tom Becker", "physio2@example.org", Role.PHYSIO, PASSWORD));
-        for (DemoPatient p : PATIENTS) {
-            accounts.createPatient(
-                    new NewAccount(p.name(), "patient" + p.number() + "@example.org", Role.PATIENT, PASSWORD),
-                    p.physio() == 1 ? physio1 : physio2,
-                    LocalDate.of(p.birthYear(), 1 + p.number(), 10 + p.number()),
-                    today.minusWeeks(p.weeksOfHistory()));
+        for (DemoStories.Story story : DemoStories.STORIES) {
+            accounts.createPatient(new NewAccount(story.name(), story.email(), Role.PATIENT, PASSWORD),
+                    story.physio() == 1 ? physio1 : physio2,
+                    LocalDate.of(story.birthYear(), 1 + story.number(), 10 + story.number()),
+                    story.firstNight(today));
         }
     }
 }

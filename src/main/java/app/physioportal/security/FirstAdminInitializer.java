@@ -21,13 +21,15 @@ class FirstAdminInitializer implements ApplicationRunner {
 
     private final AccountRepository accounts;
     private final AccountService accountService;
+    private final SystemTasks systemTasks;
     private final String email;
     private final String password;
 
-    FirstAdminInitializer(AccountRepository accounts, AccountService accountService,
+    FirstAdminInitializer(AccountRepository accounts, AccountService accountService, SystemTasks systemTasks,
             @Value("${app.first-admin.email:}") String email, @Value("${app.first-admin.password:}") String password) {
         this.accounts = accounts;
         this.accountService = accountService;
+        this.systemTasks = systemTasks;
         this.email = email;
         this.password = password;
     }
@@ -42,7 +44,7 @@ class FirstAdminInitializer implements ApplicationRunner {
                     + "(at least {} characters) and restart to create the first one.", AccountService.MIN_PASSWORD_LENGTH);
             return;
         }
-        SystemTasks.runAs("first-admin", Role.ADMIN, () -> accountService.createStaff(
+        systemTasks.runAs("first-admin", Role.ADMIN, () -> accountService.createStaff(
                 new AccountService.NewAccount("Clinic administrator", email, Role.ADMIN, password)));
         log.info("Created the first admin account {}", email);
     }

@@ -1,30 +1,50 @@
 package app.physioportal.security;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Component;
 
 /**
- * Runs start-up work (first admin, demo data) through the same guarded services a person uses,
- * as a named system actor, so it is authorised and audited like everything else.
+ * Runs start-up work (first admin, demo data) through the same guarded services a person uses, so it
+ * is authorised and audited like everything else: either as a named system actor with a role, or as
+ * a real account (the demo seeder writes a patient's diary as that patient).
  */
-public final class SystemTasks {
+@Component
+public class SystemTasks {
 
-    private SystemTasks() {
+    private final SecurityContextHolderStrategy contexts;
+    private final PortalUserDetailsService users;
+
+    SystemTasks(ObjectProvider<SecurityContextHolderStrategy> strategy, PortalUserDetailsService users) {
+        this.contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        this.users = users;
     }
 
-    public static void runAs(String actor, Role role, Runnable task) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "system:" + actor, null, List.of(new SimpleGrantedAuthority(role.authority()))));
-        SecurityContextHolder.setContext(context);
+    public void runAs(String actor, Role role, Runnable task) {
+        runWith(UsernamePasswordAuthenticationToken.authenticated(
+                "system:" + actor, null, List.of(new SimpleGrantedAuthority(role.authority()))), task);
+    }
+
+    public void runAsAccount(String email, Runnable task) {
+        PortalUser user = (PortalUser) users.loadUserByUsername(email);
+        runWith(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), task);
+    }
+
+    private void runWith(Authentication authentication, Runnable task) {
+        SecurityContext previous = contexts.getContext();
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(authentication);
+        contexts.setContext(context);
         try {
             task.run();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            contexts.setContext(previous);
         }
     }
 }
