@@ -1,6 +1,9 @@
 package app.physioportal.audit;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,6 +37,15 @@ public class AuditService {
     public void recordAs(String actor, AuditAction action, Long patientId, String detail) {
         String safeActor = actor == null || actor.isBlank() ? "anonymous" : truncate(actor, 254);
         events.save(new AuditEvent(clock.instant(), safeActor, action, patientId, truncate(detail, MAX_DETAIL)));
+    }
+
+    /** When this actor's events of these kinds happened since a moment, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AuditTime> timesOf(String actor, Set<AuditAction> actions, Instant since) {
+        return events.findTimes(actor, actions, since);
+    }
+
+    public record AuditTime(AuditAction action, Instant occurredAt) {
     }
 
     private String currentActor() {

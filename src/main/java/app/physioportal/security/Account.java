@@ -44,10 +44,12 @@ class Account {
     protected Account() {
     }
 
-    Account(String email, String displayName, String passwordHash, Role role, Instant createdAt) {
+    Account(String email, String displayName, String passwordHash, boolean temporaryPassword, Role role,
+            Instant createdAt) {
         this.email = normaliseEmail(email);
         this.displayName = displayName.strip();
         this.passwordHash = passwordHash;
+        this.mustChangePassword = temporaryPassword;
         this.role = role;
         this.createdAt = createdAt;
     }
@@ -84,8 +86,14 @@ class Account {
         return mustChangePassword;
     }
 
-    void setMustChangePassword(boolean mustChangePassword) {
-        this.mustChangePassword = mustChangePassword;
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** A new password hash; {@code temporary} ones must be replaced at the next sign-in. */
+    void changePassword(String passwordHash, boolean temporary) {
+        this.passwordHash = passwordHash;
+        this.mustChangePassword = temporary;
     }
 
     Instant getCreatedAt() {

@@ -8,10 +8,12 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    public static final int MIN_PASSWORD_LENGTH = 12;
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     public record AccountSummary(long id, String email, String displayName, Role role, boolean enabled,
             String physioName) {
@@ -47,25 +49,64 @@ public class AccountService {
         }
     }
 
+    /** What an admin fills in for a new account; the portal makes the first password. */
+    public record AccountForm(
+            @NotBlank(message = "Enter a name") @Size(max = 120, message = "At most 120 characters") String displayName,
+            @NotBlank(message = "Enter an email address") @Email(message = "Enter a valid email address")
+            @Size(max = 254, message = "At most 254 characters") String email,
+            @NotNull(message = "Choose a role") Role role,
+            Long physioId,
+            @Past(message = "A date of birth is in the past") LocalDate birthDate) {
+
+        public AccountForm {
+            displayName = displayName == null ? null : displayName.strip();
+            email = email == null ? null : email.strip();
+        }
+    }
+
+    /** Shown to the admin once, to pass on; it must be changed at the first sign-in. */
+    public record OneTimePassword(long accountId, String email, String password) {
+    }
+
+    public record PhysioOption(long id, String displayName) {
+    }
+
     public static class DuplicateEmailException extends RuntimeException {
         public DuplicateEmailException() {
             super("An account with this email address already exists");
         }
     }
 
+    /** A refusal that belongs to one field of a form, with the words to show there. */
+    public static class FieldProblem extends RuntimeException {
+        private final String field;
+
+        public FieldProblem(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
     private final AccountRepository accounts;
     private final PatientRepository patients;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Validator validator;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, PatientRepository patients, PasswordEncoder passwordEncoder,
-            CurrentUser currentUser, AuditService audit, Validator validator, Clock clock) {
+            PasswordPolicy passwordPolicy, CurrentUser currentUser, AuditService audit, Validator validator,
+            Clock clock) {
         this.accounts = accounts;
         this.patients = patients;
         this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
         this.currentUser = currentUser;
         this.audit = audit;
         this.validator = validator;
@@ -122,9 +163,7 @@ public class AccountService {
         if (account.role() != Role.PATIENT) {
             throw new IllegalArgumentException("Not a patient account");
         }
-        Account physio = accounts.findById(physioId)
-                .filter(a -> a.getRole() == Role.PHYSIO)
-                .orElseThrow(() -> new IllegalArgumentException("Choose a physio"));
+        Account physio = requirePhysio(physioId);
         Account patient = insert(account);
         patients.save(new Patient(patient.getId(), physio.getId(),
                 assignedSince == null ? LocalDate.now(clock) : assignedSince, birthDate));
@@ -133,18 +172,126 @@ public class AccountService {
     }
 
     private Account insert(NewAccount account) {
-        var violations = validator.validate(account);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        String email = Account.normaliseEmail(account.email());
+        validate(account);
+        return insert(account.displayName(), account.email(), account.role(), account.initialPassword(), false);
+    }
+
+    private Account insert(String displayName, String rawEmail, Role role, String password, boolean temporary) {
+        String email = Account.normaliseEmail(rawEmail);
         if (accounts.existsByEmail(email)) {
             throw new DuplicateEmailException();
         }
-        Account saved = accounts.save(new Account(email, account.displayName(),
-                passwordEncoder.encode(account.initialPassword()), account.role(), clock.instant()));
-        audit.record(AuditAction.ACCOUNT_CREATED, account.role() == Role.PATIENT ? saved.getId() : null,
-                account.role() + " " + email);
+        Account saved = accounts.save(
+                new Account(email, displayName, passwordEncoder.encode(password), temporary, role, clock.instant()));
+        audit.record(AuditAction.ACCOUNT_CREATED, role == Role.PATIENT ? saved.getId() : null, role + " " + email);
         return saved;
+    }
+
+    private void validate(Object form) {
+        var violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<PhysioOption> listPhysios() {
+        return accounts.findAllByOrderByRoleAscDisplayNameAsc().stream()
+                .filter(a -> a.getRole() == Role.PHYSIO && a.isEnabled())
+                .map(a -> new PhysioOption(a.getId(), a.getDisplayName()))
+                .toList();
+    }
+
+    /** Creates an account with a one-time password that must be changed at the first sign-in. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public OneTimePassword createWithOneTimePassword(AccountForm form) {
+        validate(form);
+        Account physio = null;
+        if (form.role() == Role.PATIENT) {
+            physio = requirePhysio(form.physioId());
+        }
+        String password = passwordPolicy.oneTimePassword();
+        Account saved = insert(form.displayName(), form.email(), form.role(), password, true);
+        if (physio != null) {
+            patients.save(new Patient(saved.getId(), physio.getId(), LocalDate.now(clock), form.birthDate()));
+            audit.record(AuditAction.PATIENT_ASSIGNED, saved.getId(), "assigned to " + physio.getEmail());
+        }
+        return new OneTimePassword(saved.getId(), saved.getEmail(), password);
+    }
+
+    /** Assigns a patient to another physio; the previous physio loses access with the next request. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void reassign(long patientId, Long physioId) {
+        Patient patient = patients.findById(patientId).orElseThrow(() -> new IllegalArgumentException("Not a patient"));
+        Account physio = requirePhysio(physioId);
+        if (physio.getId().equals(patient.getPhysioId())) {
+            return;
+        }
+        String previous = accounts.findById(patient.getPhysioId()).map(Account::getEmail).orElse("?");
+        patient.assignTo(physio.getId(), LocalDate.now(clock));
+        audit.record(AuditAction.PATIENT_ASSIGNED, patientId, "from " + previous + " to " + physio.getEmail());
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void setEnabled(long accountId, boolean enabled) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalArgumentException("No such account"));
+        if (!enabled && account.getId() == currentUser.require().id()) {
+            throw new FieldProblem("enabled", "You cannot disable your own account");
+        }
+        if (account.isEnabled() == enabled) {
+            return;
+        }
+        account.setEnabled(enabled);
+        audit.record(enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED,
+                account.getRole() == Role.PATIENT ? accountId : null, account.getEmail());
+    }
+
+    /** Replaces the password with a one-time password, to be passed on to the person and changed at sign-in. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public OneTimePassword resetPassword(long accountId) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalArgumentException("No such account"));
+        String password = passwordPolicy.oneTimePassword();
+        account.changePassword(passwordEncoder.encode(password), true);
+        audit.record(AuditAction.PASSWORD_RESET, account.getRole() == Role.PATIENT ? accountId : null,
+                account.getEmail());
+        return new OneTimePassword(accountId, account.getEmail(), password);
+    }
+
+    /** The signed-in person changes their own password; the current one is required. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        PortalUser user = currentUser.require();
+        Account account = accounts.findById(user.id()).orElseThrow();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new FieldProblem("currentPassword", "That is not your current password");
+        }
+        passwordPolicy.problemWith(newPassword, account.getEmail())
+                .ifPresent(problem -> {
+                    throw new FieldProblem("newPassword", problem);
+                });
+        if (passwordEncoder.matches(newPassword, account.getPasswordHash())) {
+            throw new FieldProblem("newPassword", "Choose a password different from the current one");
+        }
+        account.changePassword(passwordEncoder.encode(newPassword), false);
+        audit.record(AuditAction.PASSWORD_CHANGED, account.getRole() == Role.PATIENT ? account.getId() : null, null);
+    }
+
+    /** Whether the signed-in person still holds a one-time password (read fresh, not from the session). */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword() {
+        return currentUser.get().flatMap(user -> accounts.findById(user.id()))
+                .map(Account::isMustChangePassword).orElse(false);
+    }
+
+    private Account requirePhysio(Long physioId) {
+        return (physioId == null ? Optional.<Account>empty() : accounts.findById(physioId))
+                .filter(a -> a.getRole() == Role.PHYSIO && a.isEnabled())
+                .orElseThrow(() -> new FieldProblem("physioId", "Choose a physio"));
     }
 }

@@ -3,6 +3,7 @@ package app.physioportal.security;
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 class AuthenticationAuditListener {
 
     private final AuditService audit;
+    private final LoginLockout lockout;
 
-    AuthenticationAuditListener(AuditService audit) {
+    AuthenticationAuditListener(AuditService audit, LoginLockout lockout) {
         this.audit = audit;
+        this.lockout = lockout;
     }
 
     @EventListener
@@ -27,8 +30,14 @@ class AuthenticationAuditListener {
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
-        audit.recordAs(Account.normaliseEmail(event.getAuthentication().getName()), AuditAction.LOGIN_FAILURE, null,
-                event.getException().getClass().getSimpleName());
+        String email = Account.normaliseEmail(event.getAuthentication().getName());
+        if (event.getException() instanceof LockedException) {
+            audit.recordAs(email, AuditAction.LOGIN_LOCKED, null, "refused while locked");
+            return;
+        }
+        audit.recordAs(email, AuditAction.LOGIN_FAILURE, null, event.getException().getClass().getSimpleName());
+        lockout.lockedUntil(email).ifPresent(until ->
+                audit.recordAs(email, AuditAction.ACCOUNT_LOCKED, null, "locked until " + until));
     }
 
     @EventListener

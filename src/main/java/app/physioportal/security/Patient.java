@@ -34,6 +34,11 @@ class Patient {
         this.birthDate = birthDate;
     }
 
+    void assignTo(Long physioId, LocalDate since) {
+        this.physioId = physioId;
+        this.assignedSince = since;
+    }
+
     Long getAccountId() {
         return accountId;
     }

@@ -1,7 +1,10 @@
 package app.physioportal.security;
 
+import app.physioportal.audit.AuditService;
 import app.physioportal.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -10,6 +13,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 @Configuration
 @EnableWebSecurity
@@ -17,12 +21,22 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit, Clock clock,
+            @Value("${app.security.login-attempts-per-address:30}") int attemptsPerAddress) throws Exception {
         // Load balancers and docker-compose probe health without signing in; it shows no details.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health").permitAll());
+        // Content-Security-Policy and friends come from SecurityHeadersFilter, which also covers the pages
+        // Vaadin serves outside this chain; here only the defaults, with framing denied.
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
+        http.addFilterBefore(new LoginThrottleFilter(audit, clock, attemptsPerAddress), UsernamePasswordAuthenticationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"))
                 .build();
+    }
+
+    @Bean
+    LockoutAuthenticationProvider authenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder,
+            LoginLockout lockout) {
+        return new LockoutAuthenticationProvider(users, encoder, lockout);
     }
 
     @Bean

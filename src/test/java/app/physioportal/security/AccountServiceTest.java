@@ -32,6 +32,12 @@ class AccountServiceTest {
     @Autowired
     PasswordEncoder encoder;
 
+    @Autowired
+    SystemTasks systemTasks;
+
+    @Autowired
+    PatientAccess patientAccess;
+
     @Test
     void demo_clinic_has_every_documented_login_with_the_documented_password() {
         var rows = jdbc.queryForList("select email, role, password_hash from account");
@@ -98,7 +104,7 @@ class AccountServiceTest {
         assertThatThrownBy(() -> accounts.createPatient(
                 new NewAccount("Pat", "pat@example.org", Role.PATIENT, "a-long-enough-password"),
                 ids.idOf(Demo.PATIENT1), null, null))
-                .as("a patient's physio must be a physio").isInstanceOf(IllegalArgumentException.class);
+                .as("a patient's physio must be a physio").isInstanceOf(AccountService.FieldProblem.class);
 
         assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(before);
     }
@@ -117,5 +123,107 @@ class AccountServiceTest {
         assertThat(jdbc.queryForObject("select physio_id from patient where account_id = ?", Long.class, id))
                 .isEqualTo(physio);
         assertThat(ids.auditCount(Demo.ADMIN, "ACCOUNT_CREATED")).isEqualTo(before + 2);
+    }
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void a_new_account_gets_a_one_time_password_that_must_be_changed() {
+        long physio = accounts.createStaff(new NewAccount("Physio O", "po." + System.nanoTime() + "@example.org",
+                Role.PHYSIO, "a-long-enough-password"));
+        var otp = accounts.createWithOneTimePassword(new AccountService.AccountForm("Olive Green",
+                "olive." + System.nanoTime() + "@example.org", Role.PATIENT, physio, null));
+
+        assertThat(otp.password()).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
+        assertThat(jdbc.queryForObject("select must_change_password from account where id = ?", Boolean.class,
+                otp.accountId())).isTrue();
+        String hash = jdbc.queryForObject("select password_hash from account where id = ?", String.class, otp.accountId());
+        assertThat(encoder.matches(otp.password(), hash)).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void a_patient_account_needs_a_physio_and_nothing_is_saved_without_one() {
+        String email = "nophysio." + System.nanoTime() + "@example.org";
+        assertThatThrownBy(() -> accounts.createWithOneTimePassword(
+                new AccountService.AccountForm("No Physio", email, Role.PATIENT, null, null)))
+                .isInstanceOf(AccountService.FieldProblem.class)
+                .extracting(e -> ((AccountService.FieldProblem) e).field()).isEqualTo("physioId");
+        assertThat(jdbc.queryForObject("select count(*) from account where email = ?", Integer.class, email)).isZero();
+    }
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void reassigning_a_patient_moves_access_to_the_new_physio_at_once() {
+        long physioA = accounts.createStaff(new NewAccount("Physio A", "pa." + System.nanoTime() + "@example.org",
+                Role.PHYSIO, "a-long-enough-password"));
+        long physioB = accounts.createStaff(new NewAccount("Physio B", "pb." + System.nanoTime() + "@example.org",
+                Role.PHYSIO, "a-long-enough-password"));
+        String patientEmail = "moving." + System.nanoTime() + "@example.org";
+        long patient = accounts.createPatient(new NewAccount("Moving Patient", patientEmail, Role.PATIENT,
+                "a-long-enough-password"), physioA, null, null);
+
+        accounts.reassign(patient, physioB);
+
+        assertThat(jdbc.queryForObject("select physio_id from patient where account_id = ?", Long.class, patient))
+                .isEqualTo(physioB);
+        assertThat(ids.auditCountForPatient(Demo.ADMIN, "PATIENT_ASSIGNED", patient)).isEqualTo(2);
+        String physioAEmail = jdbc.queryForObject("select email from account where id = ?", String.class, physioA);
+        String physioBEmail = jdbc.queryForObject("select email from account where id = ?", String.class, physioB);
+        systemTasks.runAsAccount(physioAEmail, () -> assertThat(patientAccess.mayAccess(patient)).isFalse());
+        systemTasks.runAsAccount(physioBEmail, () -> assertThat(patientAccess.mayAccess(patient)).isTrue());
+    }
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void an_admin_cannot_disable_themself() {
+        assertThatThrownBy(() -> accounts.setEnabled(ids.idOf(Demo.ADMIN), false))
+                .isInstanceOf(AccountService.FieldProblem.class);
+    }
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void a_reset_password_replaces_the_old_one_and_is_audited() {
+        String email = "reset." + System.nanoTime() + "@example.org";
+        long id = accounts.createStaff(new NewAccount("Reset Me", email, Role.PHYSIO, "a-long-enough-password"));
+
+        var otp = accounts.resetPassword(id);
+
+        String hash = jdbc.queryForObject("select password_hash from account where id = ?", String.class, id);
+        assertThat(encoder.matches("a-long-enough-password", hash)).isFalse();
+        assertThat(encoder.matches(otp.password(), hash)).isTrue();
+        assertThat(ids.auditCount(Demo.ADMIN, "PASSWORD_RESET")).isPositive();
+    }
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void a_physio_may_not_reset_passwords_or_reassign() {
+        long patient1 = ids.idOf(Demo.PATIENT1);
+        assertThatThrownBy(() -> accounts.resetPassword(patient1)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.reassign(patient1, ids.idOf(Demo.PHYSIO1)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.setEnabled(patient1, false)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void changing_your_own_password_needs_the_current_one_and_a_good_new_one() {
+        String email = "changer." + System.nanoTime() + "@example.org";
+        systemTasks.runAs("test", Role.ADMIN, () -> accounts.createStaff(
+                new NewAccount("Changer", email, Role.PHYSIO, "a-long-enough-password")));
+
+        systemTasks.runAsAccount(email, () -> {
+            assertThatThrownBy(() -> accounts.changeOwnPassword("wrong", "blue kettle morning walk"))
+                    .isInstanceOf(AccountService.FieldProblem.class).hasMessageContaining("current password");
+            assertThatThrownBy(() -> accounts.changeOwnPassword("a-long-enough-password", "short"))
+                    .isInstanceOf(AccountService.FieldProblem.class).hasMessageContaining("12 characters");
+            assertThatThrownBy(() -> accounts.changeOwnPassword("a-long-enough-password", "Password1234"))
+                    .isInstanceOf(AccountService.FieldProblem.class).hasMessageContaining("too common");
+            assertThatThrownBy(() -> accounts.changeOwnPassword("a-long-enough-password", "stretch-and-rest-2026"))
+                    .as("the demo password is on the list").isInstanceOf(AccountService.FieldProblem.class);
+
+            accounts.changeOwnPassword("a-long-enough-password", "blue kettle morning walk");
+        });
+        String hash = jdbc.queryForObject("select password_hash from account where email = ?", String.class, email);
+        assertThat(encoder.matches("blue kettle morning walk", hash)).isTrue();
+        assertThat(ids.auditCount(email, "PASSWORD_CHANGED")).isEqualTo(1);
     }
 }

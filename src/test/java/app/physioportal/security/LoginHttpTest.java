@@ -27,6 +27,12 @@ class LoginHttpTest {
     @Autowired
     DemoIds ids;
 
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    SystemTasks systemTasks;
+
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -98,6 +104,58 @@ class LoginHttpTest {
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(location(response)).as(path).endsWith("/login");
         }
+    }
+
+    @Test
+    void five_failures_lock_an_email_even_against_the_right_password_and_each_step_is_audited() throws Exception {
+        String email = "lock.me." + System.nanoTime() + "@example.org";
+        systemTasks.runAs("test", Role.ADMIN, () -> accounts.createStaff(
+                new AccountService.NewAccount("Lock Me", email, Role.PHYSIO, "a-long-enough-password")));
+        for (int i = 0; i < 5; i++) {
+            assertThat(location(signIn(email, "wrong-password-" + i))).endsWith("/login?error");
+        }
+        assertThat(ids.auditCount(email, "LOGIN_FAILURE")).isEqualTo(5);
+        assertThat(ids.auditCount(email, "ACCOUNT_LOCKED")).isEqualTo(1);
+
+        var correct = signIn(email, "a-long-enough-password");
+
+        assertThat(location(correct)).as("locked: the right password is refused too").endsWith("/login?error");
+        assertThat(ids.auditCount(email, "LOGIN_LOCKED")).isEqualTo(1);
+        assertThat(ids.auditCount(email, "LOGIN_SUCCESS")).isZero();
+    }
+
+    @Test
+    void an_unknown_email_locks_the_same_way_so_the_lock_reveals_no_account() throws Exception {
+        String email = "nobody." + System.nanoTime() + "@example.org";
+        for (int i = 0; i < 6; i++) {
+            signIn(email, "guess-" + i);
+        }
+        assertThat(ids.auditCount(email, "ACCOUNT_LOCKED")).isEqualTo(1);
+        assertThat(ids.auditCount(email, "LOGIN_LOCKED")).isEqualTo(1);
+    }
+
+    @Test
+    void a_disabled_account_cannot_sign_in() throws Exception {
+        String email = "disabled." + System.nanoTime() + "@example.org";
+        systemTasks.runAsAccount(Demo.ADMIN, () -> {
+            long id = accounts.createStaff(
+                    new AccountService.NewAccount("Gone Away", email, Role.PHYSIO, "a-long-enough-password"));
+            accounts.setEnabled(id, false);
+        });
+        assertThat(location(signIn(email, "a-long-enough-password"))).endsWith("/login?error");
+    }
+
+    @Test
+    void the_login_page_carries_the_security_headers() throws Exception {
+        var response = get("/login");
+        assertThat(response.statusCode()).isEqualTo(200);
+        var headers = response.headers();
+        assertThat(headers.firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'self'").contains("frame-ancestors 'none'").contains("object-src 'none'");
+        assertThat(headers.firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
+        assertThat(headers.firstValue("Permissions-Policy")).get().asString().contains("camera=()");
+        assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
     @Test

@@ -1,48 +1,99 @@
 package app.physioportal.admin.ui;
 
-import app.physioportal.base.ui.ComingSoon;
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountSummary;
 import app.physioportal.security.Role;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Locale;
 
-/** The clinic admin's home: every account, its role and, for patients, their physio. */
+/** The clinic admin's home: every account, its role and, for patients, their physio; create and manage them. */
 @Route("admin/accounts")
 @PageTitle("Accounts · Physio Portal")
 @Menu(title = "Accounts", order = 0, icon = "vaadin:user-card")
 @RolesAllowed(Role.ADMIN_ROLE)
 public class AccountsView extends Main {
 
+    private final AccountService accounts;
+    private final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
+    private final TextField filter = new TextField();
+    private final ViewHeader header = new ViewHeader("Accounts", null);
+    private List<AccountSummary> all = List.of();
+
     public AccountsView(AccountService accounts) {
+        this.accounts = accounts;
         addClassName("page");
         setId("accounts-view");
-        var all = accounts.listAccounts();
-        add(new ViewHeader("Accounts", all.size() + " accounts in this clinic"));
 
-        Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
+        Button create = new Button("New account", VaadinIcon.PLUS.create(),
+                e -> new NewAccountDialog(accounts, this::refresh).open());
+        create.setId("new-account");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        filter.setPlaceholder("Filter by name or email");
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(e -> applyFilter());
+        filter.setId("account-filter");
+        filter.addClassName("grow");
+
+        Div toolbar = new Div(filter, create);
+        toolbar.addClassName("toolbar");
+
         grid.setId("accounts-grid");
-        grid.addColumn(AccountSummary::displayName).setHeader("Name").setFlexGrow(2).setSortable(true);
-        grid.addColumn(AccountSummary::email).setHeader("Email").setFlexGrow(3).setSortable(true);
-        grid.addColumn(a -> label(a.role())).setHeader("Role").setSortable(true);
-        grid.addColumn(a -> a.physioName() == null ? "" : a.physioName()).setHeader("Physio");
-        grid.addColumn(a -> a.enabled() ? "Active" : "Disabled").setHeader("Status");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(all);
+        grid.addComponentColumn(AccountsView::nameCell).setHeader("Name").setFlexGrow(3).setAutoWidth(false);
+        grid.addColumn(a -> label(a.role())).setHeader("Role").setFlexGrow(1).setSortable(true);
+        grid.addColumn(a -> a.physioName() == null ? "" : a.physioName()).setHeader("Physio").setFlexGrow(1);
+        grid.addColumn(a -> a.enabled() ? "Active" : "Disabled").setHeader("Status").setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        add(grid);
-        add(new ComingSoon("Manage accounts",
-                "Creating accounts, disabling them, resetting passwords and reassigning patients arrive with the "
-                        + "clinic admin feature."));
+        grid.addItemClickListener(e -> new AccountDialog(accounts, e.getItem(), this::refresh).open());
+
+        add(header, toolbar, grid);
+        refresh();
     }
 
-    private static String label(Role role) {
+    private static Div nameCell(AccountSummary account) {
+        Span name = new Span(account.displayName());
+        name.addClassName("card-title");
+        Span email = new Span(account.email());
+        email.addClassName("card-detail");
+        Div cell = new Div(name, email);
+        cell.addClassName("stacked-cell");
+        return cell;
+    }
+
+    private void refresh() {
+        all = accounts.listAccounts();
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String text = filter.getValue() == null ? "" : filter.getValue().strip().toLowerCase(Locale.ROOT);
+        List<AccountSummary> shown = text.isEmpty() ? all : all.stream()
+                .filter(a -> a.displayName().toLowerCase(Locale.ROOT).contains(text) || a.email().contains(text))
+                .toList();
+        grid.setItems(shown);
+        header.setSubtitle(shown.size() == all.size() ? all.size() + " accounts in this clinic. Tap one to manage it."
+                : shown.size() + " of " + all.size() + " accounts");
+    }
+
+    static String label(Role role) {
         return switch (role) {
             case PATIENT -> "Patient";
             case PHYSIO -> "Physio";

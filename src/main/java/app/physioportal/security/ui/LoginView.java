@@ -10,7 +10,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
 import app.physioportal.security.CurrentUser;
 
 @Route(value = "login", autoLayout = false)
@@ -31,13 +34,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph("Your stretching plan, cramp diary and follow-ups, shared with your physio.");
         tagline.addClassName("login-tagline");
 
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Sign in");
-        i18n.getForm().setUsername("Email");
-        i18n.getForm().setSubmit("Sign in");
-        i18n.getErrorMessage().setTitle("Email or password not recognised");
-        i18n.getErrorMessage().setMessage("Check both and try again. Passwords are case-sensitive.");
-        login.setI18n(i18n);
+        login.setI18n(texts("Email or password not recognised",
+                "Check both and try again. Passwords are case-sensitive."));
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
 
@@ -53,6 +51,23 @@ public class LoginView extends Main implements BeforeEnterObserver {
         add(card);
     }
 
+    private static LoginI18n texts(String errorTitle, String errorMessage) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("Email");
+        i18n.getForm().setSubmit("Sign in");
+        i18n.getErrorMessage().setTitle(errorTitle);
+        i18n.getErrorMessage().setMessage(errorMessage);
+        return i18n;
+    }
+
+    private static boolean lastFailureWasLockout() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object last = session == null || session.getSession() == null ? null
+                : session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        return last instanceof LockedException;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (currentUser.get().isPresent()) {
@@ -60,7 +75,12 @@ public class LoginView extends Main implements BeforeEnterObserver {
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        login.setError(parameters.containsKey("error"));
+        boolean failed = parameters.containsKey("error");
+        login.setError(failed);
+        if (failed && lastFailureWasLockout()) {
+            login.setI18n(texts("Sign-in paused for this email", "After 5 failed attempts we pause sign-in for "
+                    + "15 minutes to keep your records safe. Please wait, or call the clinic."));
+        }
         if (parameters.containsKey("logout")) {
             notice.setText("You have signed out. See you tomorrow.");
             notice.setVisible(true);

@@ -3,24 +3,55 @@ package app.physioportal.admin.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.physioportal.Demo;
+import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
 import app.physioportal.security.AccountService.AccountSummary;
+import app.physioportal.security.AccountService.PhysioOption;
 import app.physioportal.security.Role;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @PortalTest
 class AccountsViewTest extends SpringBrowserlessTest {
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DemoIds ids;
+
+    @SuppressWarnings("unchecked")
+    private Grid<AccountSummary> grid() {
+        return find(Grid.class).id("accounts-grid");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fillNewPatient(String name, String email) {
+        test(find(Button.class).id("new-account")).click();
+        test(find(TextField.class).id("new-name")).setValue(name);
+        test(find(EmailField.class).id("new-email")).setValue(email);
+        RadioButtonGroup<Role> role = find(RadioButtonGroup.class).id("new-role");
+        role.setValue(Role.PATIENT);
+        ComboBox<PhysioOption> physio = find(ComboBox.class).id("new-physio");
+        physio.setValue(physio.getListDataView().getItems()
+                .filter(p -> p.displayName().equals("Tom Becker")).findFirst().orElseThrow());
+    }
+
     @Test
     @WithUserDetails(Demo.ADMIN)
-    @SuppressWarnings("unchecked")
     void lists_every_demo_account_with_each_patients_physio() {
         navigate(AccountsView.class);
-        Grid<AccountSummary> grid = find(Grid.class).id("accounts-grid");
-        var rows = grid.getGenericDataView().getItems().toList();
+        var rows = grid().getGenericDataView().getItems().toList();
 
         assertThat(rows).extracting(AccountSummary::email)
                 .contains(Demo.ADMIN, Demo.PHYSIO1, Demo.PHYSIO2, "patient1@example.org", "patient6@example.org");
@@ -28,6 +59,54 @@ class AccountsViewTest extends SpringBrowserlessTest {
                 .orElseThrow();
         assertThat(patient1.role()).isEqualTo(Role.PATIENT);
         assertThat(patient1.physioName()).isEqualTo("Priya Shah");
-        assertThat(test(grid).size()).isEqualTo(rows.size());
+    }
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void filtering_by_name_narrows_the_list() {
+        navigate(AccountsView.class);
+        test(find(TextField.class).id("account-filter")).setValue("margaret");
+        assertThat(grid().getGenericDataView().getItems().map(AccountSummary::email).toList())
+                .containsExactly("patient1@example.org");
+    }
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void creating_a_patient_shows_a_one_time_password_and_assigns_the_physio() {
+        navigate(AccountsView.class);
+        String email = "ui.patient." + System.nanoTime() + "@example.org";
+        fillNewPatient("Ursula Ingram", email);
+
+        test(find(Button.class).id("create-account")).click();
+
+        assertThat(find(Span.class).id("one-time-password").getText()).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
+        assertThat(jdbc.queryForObject("select p.physio_id from patient p join account a on a.id = p.account_id "
+                + "where a.email = ?", Long.class, email)).isEqualTo(ids.idOf(Demo.PHYSIO2));
+        assertThat(grid().getGenericDataView().getItems().map(AccountSummary::email)).contains(email);
+    }
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void a_duplicate_or_invalid_email_and_an_empty_name_are_refused_at_the_field() {
+        navigate(AccountsView.class);
+        int before = jdbc.queryForObject("select count(*) from account", Integer.class);
+        fillNewPatient("", "Patient1@Example.org");
+
+        test(find(Button.class).id("create-account")).click();
+
+        TextField name = find(TextField.class).id("new-name");
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Enter a name");
+
+        test(name).setValue("Second Margaret");
+        test(find(Button.class).id("create-account")).click();
+        EmailField email = find(EmailField.class).id("new-email");
+        assertThat(email.isInvalid()).isTrue();
+        assertThat(email.getErrorMessage()).contains("already exists");
+
+        test(email).setValue("not an email");
+        test(find(Button.class).id("create-account")).click();
+        assertThat(find(EmailField.class).id("new-email").getErrorMessage()).isEqualTo("Enter a valid email address");
+        assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(before);
     }
 }

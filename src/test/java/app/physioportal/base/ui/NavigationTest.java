@@ -37,7 +37,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PATIENT1)
     void a_patient_lands_on_today_and_sees_only_patient_pages() {
         navigate("", TodayView.class);
-        assertThat(menu()).containsExactly("Today");
+        assertThat(menu()).containsExactly("Today", "My account");
         assertThat(find(Span.class).id("signed-in-name").getText()).isEqualTo("Margaret Ellis");
     }
 
@@ -52,7 +52,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PHYSIO1)
     void a_physio_lands_on_the_caseload_and_cannot_open_admin_or_patient_pages() {
         navigate("", CaseloadView.class);
-        assertThat(menu()).containsExactly("Caseload");
+        assertThat(menu()).containsExactly("Caseload", "My account");
         navigate("admin/accounts", NotFoundView.class);
         navigate("today", NotFoundView.class);
     }
@@ -61,7 +61,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.ADMIN)
     void an_admin_lands_on_accounts_and_cannot_open_clinical_pages() {
         navigate("", AccountsView.class);
-        assertThat(menu()).containsExactly("Accounts");
+        assertThat(menu()).containsExactly("Accounts", "My account");
         navigate("caseload", NotFoundView.class);
         navigate("today", NotFoundView.class);
     }

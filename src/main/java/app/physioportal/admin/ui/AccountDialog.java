@@ -1,0 +1,104 @@
+package app.physioportal.admin.ui;
+
+import app.physioportal.security.AccountService;
+import app.physioportal.security.AccountService.AccountSummary;
+import app.physioportal.security.AccountService.PhysioOption;
+import app.physioportal.security.Role;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import java.util.Objects;
+
+/** One account's actions: reassign a patient, reset the password, disable or enable. */
+class AccountDialog extends Dialog {
+
+    private final AccountService accounts;
+    private final AccountSummary account;
+    private final Runnable onChange;
+
+    AccountDialog(AccountService accounts, AccountSummary account, Runnable onChange) {
+        this.accounts = accounts;
+        this.account = account;
+        this.onChange = onChange;
+        setId("account-dialog");
+        setHeaderTitle(account.displayName());
+        add(new Paragraph(account.email() + " · " + AccountsView.label(account.role())
+                + (account.enabled() ? "" : " · disabled")));
+
+        Div actions = new Div();
+        actions.addClassName("dialog-actions");
+        if (account.role() == Role.PATIENT) {
+            ComboBox<PhysioOption> physio = new ComboBox<>("Physio");
+            physio.setId("reassign-physio");
+            var physios = accounts.listPhysios();
+            physio.setItems(physios);
+            physio.setItemLabelGenerator(PhysioOption::displayName);
+            physios.stream().filter(p -> Objects.equals(p.displayName(), account.physioName())).findFirst()
+                    .ifPresent(physio::setValue);
+            Button reassign = new Button("Assign to this physio", e -> {
+                if (physio.getValue() == null) {
+                    physio.setErrorMessage("Choose a physio");
+                    physio.setInvalid(true);
+                    return;
+                }
+                accounts.reassign(account.id(), physio.getValue().id());
+                Notification.show(account.displayName() + " is now with " + physio.getValue().displayName());
+                done();
+            });
+            reassign.setId("reassign");
+            actions.add(physio, reassign);
+        }
+        Button reset = new Button("Reset password", e -> confirm("Reset the password?",
+                "The current password stops working at once. You will see a one-time password to pass on.",
+                "Reset", () -> {
+                    var password = accounts.resetPassword(account.id());
+                    done();
+                    new OneTimePasswordDialog(account.displayName(), password).open();
+                }));
+        reset.setId("reset-password");
+        Button toggle = new Button(account.enabled() ? "Disable account" : "Enable account", e -> {
+            if (account.enabled()) {
+                confirm("Disable " + account.displayName() + "?", "They will not be able to sign in. Nothing is deleted.",
+                        "Disable", () -> changeEnabled(false));
+            } else {
+                changeEnabled(true);
+            }
+        });
+        toggle.setId("toggle-enabled");
+        if (account.enabled()) {
+            toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        actions.add(reset, toggle);
+        add(actions);
+        Button close = new Button("Close", e -> close());
+        getFooter().add(close);
+    }
+
+    private void changeEnabled(boolean enabled) {
+        try {
+            accounts.setEnabled(account.id(), enabled);
+            Notification.show(account.displayName() + (enabled ? " can sign in again" : " can no longer sign in"));
+            done();
+        } catch (AccountService.FieldProblem problem) {
+            Notification.show(problem.getMessage(), 5000, Notification.Position.MIDDLE);
+        }
+    }
+
+    private void done() {
+        close();
+        onChange.run();
+    }
+
+    private static void confirm(String header, String text, String confirmText, Runnable action) {
+        ConfirmDialog dialog = new ConfirmDialog(header, text, confirmText, e -> action.run());
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setId("confirm-dialog");
+        dialog.open();
+    }
+}

@@ -1,0 +1,92 @@
+package app.physioportal.admin.ui;
+
+import app.physioportal.base.ui.FormErrors;
+import app.physioportal.security.AccountService;
+import app.physioportal.security.AccountService.AccountForm;
+import app.physioportal.security.AccountService.PhysioOption;
+import app.physioportal.security.Role;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import jakarta.validation.ConstraintViolationException;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** Creates a patient or physio account; the portal makes a one-time password for the admin to pass on. */
+class NewAccountDialog extends Dialog {
+
+    private final AccountService accounts;
+    private final Runnable onCreated;
+    private final TextField name = new TextField("Full name");
+    private final EmailField email = new EmailField("Email (used to sign in)");
+    private final RadioButtonGroup<Role> role = new RadioButtonGroup<>("Role");
+    private final ComboBox<PhysioOption> physio = new ComboBox<>("Physio");
+    private final DatePicker birthDate = new DatePicker("Date of birth (optional)");
+    private final Map<String, HasValidation> fields;
+
+    NewAccountDialog(AccountService accounts, Runnable onCreated) {
+        this.accounts = accounts;
+        this.onCreated = onCreated;
+        setHeaderTitle("New account");
+        setId("new-account-dialog");
+        fields = Map.of("displayName", name, "email", email, "role", role, "physioId", physio, "birthDate", birthDate);
+
+        name.setId("new-name");
+        name.setRequiredIndicatorVisible(true);
+        name.setMaxLength(120);
+        email.setId("new-email");
+        email.setRequiredIndicatorVisible(true);
+        role.setId("new-role");
+        role.setItems(Role.PATIENT, Role.PHYSIO);
+        role.setItemLabelGenerator(AccountsView::label);
+        role.setValue(Role.PATIENT);
+        physio.setId("new-physio");
+        physio.setItems(accounts.listPhysios());
+        physio.setItemLabelGenerator(PhysioOption::displayName);
+        physio.setRequiredIndicatorVisible(true);
+        birthDate.setId("new-birth-date");
+        birthDate.setMax(LocalDate.now());
+        role.addValueChangeListener(e -> {
+            boolean patient = e.getValue() == Role.PATIENT;
+            physio.setVisible(patient);
+            birthDate.setVisible(patient);
+        });
+
+        FormLayout form = new FormLayout(name, email, role, physio, birthDate);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(form);
+
+        Button save = new Button("Create account", e -> save());
+        save.setId("create-account");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel", e -> close());
+        getFooter().add(cancel, save);
+    }
+
+    private void save() {
+        FormErrors.clear(fields);
+        Role chosen = role.getValue();
+        AccountForm form = new AccountForm(name.getValue(), email.getValue(), chosen,
+                chosen == Role.PATIENT && physio.getValue() != null ? physio.getValue().id() : null,
+                chosen == Role.PATIENT ? birthDate.getValue() : null);
+        try {
+            var created = accounts.createWithOneTimePassword(form);
+            close();
+            onCreated.run();
+            new OneTimePasswordDialog(name.getValue(), created).open();
+        } catch (ConstraintViolationException problems) {
+            FormErrors.show(problems, fields);
+        } catch (AccountService.DuplicateEmailException duplicate) {
+            FormErrors.show("email", duplicate.getMessage(), fields);
+        } catch (AccountService.FieldProblem problem) {
+            FormErrors.show(problem.field(), problem.getMessage(), fields);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package app.physioportal.security;
+
+import app.physioportal.audit.AuditAction;
+import app.physioportal.audit.AuditService;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Per-address throttling of sign-in attempts, against one address guessing many accounts' passwords
+ * (the per-account lock cannot see that). Kept in memory: each instance throttles what it receives.
+ */
+class LoginThrottleFilter extends OncePerRequestFilter {
+
+    static final Duration WINDOW = Duration.ofMinutes(5);
+    private static final int MAX_TRACKED_ADDRESSES = 10_000;
+
+    private final Map<String, Deque<Instant>> attempts = new ConcurrentHashMap<>();
+    private final AuditService audit;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    LoginThrottleFilter(AuditService audit, Clock clock, int maxAttempts) {
+        this.audit = audit;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String address = request.getRemoteAddr();
+        if (allow(address)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(429);
+        response.setHeader("Retry-After", String.valueOf(WINDOW.toSeconds()));
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write("Too many sign-in attempts from your network. Please wait a few minutes and try again.");
+    }
+
+    boolean allow(String address) {
+        Instant now = clock.instant();
+        if (attempts.size() > MAX_TRACKED_ADDRESSES) {
+            attempts.entrySet().removeIf(e -> isStale(e.getValue(), now));
+        }
+        Deque<Instant> times = attempts.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
+                times.pollFirst();
+            }
+            if (times.size() >= maxAttempts) {
+                if (times.size() == maxAttempts) {
+                    times.addLast(now);
+                    audit.recordAs("ip:" + address, AuditAction.LOGIN_THROTTLED, null,
+                            maxAttempts + " sign-in attempts within " + WINDOW.toMinutes() + " minutes");
+                }
+                return false;
+            }
+            times.addLast(now);
+            return true;
+        }
+    }
+
+    private static boolean isStale(Deque<Instant> times, Instant now) {
+        synchronized (times) {
+            return times.isEmpty() || !times.peekLast().isAfter(now.minus(WINDOW));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package app.physioportal.security.ui;
+
+import app.physioportal.base.ui.FormErrors;
+import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.security.AccountService;
+import app.physioportal.security.CurrentUser;
+import app.physioportal.security.PortalUser;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.Map;
+
+/** The signed-in person's own account: who they are and their password. */
+@Route("account")
+@PageTitle("My account · Physio Portal")
+@Menu(title = "My account", order = 90, icon = "vaadin:user")
+@PermitAll
+public class AccountView extends Main {
+
+    private final AccountService accounts;
+    private final PasswordField current = new PasswordField("Current password");
+    private final PasswordField next = new PasswordField("New password");
+    private final PasswordField repeat = new PasswordField("New password again");
+    private final Map<String, HasValidation> fields = Map.of("currentPassword", current, "newPassword", next,
+            "repeat", repeat);
+    private final Paragraph mustChange = new Paragraph(
+            "You signed in with a one-time password. Choose your own password to continue.");
+
+    public AccountView(AccountService accounts, CurrentUser currentUser) {
+        this.accounts = accounts;
+        addClassName("page");
+        setId("account-view");
+        PortalUser user = currentUser.require();
+        add(new ViewHeader("My account", user.displayName() + " · " + user.email()));
+
+        mustChange.setId("must-change-password");
+        mustChange.addClassName("notice-warning");
+        mustChange.setVisible(accounts.mustChangePassword());
+
+        current.setId("current-password");
+        current.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
+        next.setId("new-password");
+        next.setAutocomplete(Autocomplete.NEW_PASSWORD);
+        next.setHelperText("At least 12 characters. A few unrelated words make a strong, memorable passphrase.");
+        repeat.setId("repeat-password");
+        repeat.setAutocomplete(Autocomplete.NEW_PASSWORD);
+        FormLayout form = new FormLayout(current, next, repeat);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+
+        Button save = new Button("Change password", e -> changePassword());
+        save.setId("change-password");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        Div section = new Div(new H3("Password"), mustChange, form, save);
+        section.addClassName("section");
+        add(section);
+    }
+
+    private void changePassword() {
+        FormErrors.clear(fields);
+        if (!next.getValue().equals(repeat.getValue())) {
+            FormErrors.show("repeat", "The two new passwords differ", fields);
+            return;
+        }
+        try {
+            accounts.changeOwnPassword(current.getValue(), next.getValue());
+            current.clear();
+            next.clear();
+            repeat.clear();
+            boolean wasForced = mustChange.isVisible();
+            mustChange.setVisible(false);
+            Notification.show("Your password has been changed", 4000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            if (wasForced) {
+                getUI().ifPresent(ui -> ui.navigate(""));
+            }
+        } catch (AccountService.FieldProblem problem) {
+            FormErrors.show(problem.field(), problem.getMessage(), fields);
+        }
+    }
+}

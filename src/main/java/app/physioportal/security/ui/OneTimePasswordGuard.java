@@ -1,0 +1,36 @@
+package app.physioportal.security.ui;
+
+import app.physioportal.security.AccountService;
+import app.physioportal.security.CurrentUser;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.springframework.stereotype.Component;
+
+/** Someone signed in with a one-time password goes to their account page until they choose their own. */
+@Component
+class OneTimePasswordGuard implements VaadinServiceInitListener {
+
+    private final AccountService accounts;
+    private final CurrentUser currentUser;
+
+    OneTimePasswordGuard(AccountService accounts, CurrentUser currentUser) {
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(this::beforeEnter));
+    }
+
+    private void beforeEnter(BeforeEnterEvent event) {
+        Class<?> target = event.getNavigationTarget();
+        if (target == AccountView.class || target == LoginView.class || currentUser.get().isEmpty()) {
+            return;
+        }
+        if (accounts.mustChangePassword()) {
+            event.rerouteTo(AccountView.class);
+        }
+    }
+}
