@@ -3,8 +3,11 @@ package app.physioportal.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -37,6 +40,23 @@ public class AuditService {
     public void recordAs(String actor, AuditAction action, Long patientId, String detail) {
         String safeActor = actor == null || actor.isBlank() ? "anonymous" : truncate(actor, 254);
         events.save(new AuditEvent(clock.instant(), safeActor, action, patientId, truncate(detail, MAX_DETAIL)));
+    }
+
+    /** What an admin searches the trail by; every part is optional. */
+    public record AuditQuery(String actor, Long patientId, Instant from, Instant to) {
+    }
+
+    public record AuditEntry(long id, Instant occurredAt, String actor, AuditAction action, Long patientId,
+            String detail) {
+    }
+
+    /** Newest first, at most {@code limit}. Admins only: the trail itself names patients. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(AuditQuery query, int limit) {
+        String actor = query.actor() == null || query.actor().isBlank() ? null
+                : "%" + query.actor().strip().toLowerCase(Locale.ROOT) + "%";
+        return events.search(actor, query.patientId(), query.from(), query.to(), PageRequest.of(0, limit));
     }
 
     /** When this actor's events of these kinds happened since a moment, oldest first. */

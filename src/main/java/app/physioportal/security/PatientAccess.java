@@ -33,13 +33,31 @@ public class PatientAccess {
         }).orElse(false);
     }
 
-    /** Refuses (and audits the refusal) unless the current user may access this patient. */
+    /**
+     * Refuses (and audits the refusal) unless the current user may access this patient. Access by
+     * anyone but the patient themself is audited too, naming the service method that asked.
+     */
     @Transactional(readOnly = true)
     public PortalUser check(long patientId) {
         if (!mayAccess(patientId)) {
-            audit.record(AuditAction.ACCESS_DENIED, patientId, "patient data");
+            audit.record(AuditAction.ACCESS_DENIED, patientId, "via " + caller());
             throw new AccessDeniedException("You do not have access to this patient's records.");
         }
-        return currentUser.require();
+        PortalUser user = currentUser.require();
+        if (user.id() != patientId) {
+            audit.record(AuditAction.RECORD_ACCESSED, patientId, "via " + caller());
+        }
+        return user;
+    }
+
+    /** The first method of the portal's own code outside this class, e.g. "DiaryService.listNights". */
+    private static String caller() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> f.getClassName().startsWith("app.physioportal.")
+                        && !f.getClassName().equals(PatientAccess.class.getName())
+                        && !f.getClassName().contains("$$"))
+                .findFirst()
+                .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
+                .orElse("unknown"));
     }
 }

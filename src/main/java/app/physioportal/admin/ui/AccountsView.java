@@ -28,6 +28,8 @@ import java.util.Locale;
 @RolesAllowed(Role.ADMIN_ROLE)
 public class AccountsView extends Main {
 
+    private static final int NARROW = 600;
+
     private final AccountService accounts;
     private final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
     private final TextField filter = new TextField();
@@ -56,10 +58,19 @@ public class AccountsView extends Main {
         toolbar.addClassName("toolbar");
 
         grid.setId("accounts-grid");
-        grid.addComponentColumn(AccountsView::nameCell).setHeader("Name").setFlexGrow(3).setAutoWidth(false);
-        grid.addColumn(a -> label(a.role())).setHeader("Role").setFlexGrow(1).setSortable(true);
-        grid.addColumn(a -> a.physioName() == null ? "" : a.physioName()).setHeader("Physio").setFlexGrow(1);
-        grid.addColumn(a -> a.enabled() ? "Active" : "Disabled").setHeader("Status").setFlexGrow(1);
+        grid.addComponentColumn(AccountsView::nameCell).setHeader("Account").setFlexGrow(3).setAutoWidth(false);
+        var wideOnly = List.of(
+                grid.addColumn(a -> label(a.role())).setHeader("Role").setFlexGrow(1).setSortable(true),
+                grid.addColumn(a -> a.physioName() == null ? "" : a.physioName()).setHeader("Physio").setFlexGrow(1),
+                grid.addColumn(a -> a.enabled() ? "Active" : "Disabled").setHeader("Status").setFlexGrow(1));
+        // On a phone the account cell carries role, physio and status itself; the extra columns only crowd it.
+        addAttachListener(attach -> {
+            var page = attach.getUI().getPage();
+            page.retrieveExtendedClientDetails(details ->
+                    wideOnly.forEach(c -> c.setVisible(details.getWindowInnerWidth() >= NARROW)));
+            page.addBrowserWindowResizeListener(resize ->
+                    wideOnly.forEach(c -> c.setVisible(resize.getWidth() >= NARROW)));
+        });
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> new AccountDialog(accounts, e.getItem(), this::refresh).open());
@@ -73,7 +84,12 @@ public class AccountsView extends Main {
         name.addClassName("card-title");
         Span email = new Span(account.email());
         email.addClassName("card-detail");
-        Div cell = new Div(name, email);
+        Span summary = new Span(label(account.role())
+                + (account.physioName() == null ? "" : " of " + account.physioName())
+                + (account.enabled() ? "" : " · disabled"));
+        summary.addClassName("card-detail");
+        summary.addClassName("narrow-only");
+        Div cell = new Div(name, email, summary);
         cell.addClassName("stacked-cell");
         return cell;
     }

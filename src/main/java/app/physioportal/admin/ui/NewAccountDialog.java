@@ -83,6 +83,9 @@ class NewAccountDialog extends Dialog {
             new OneTimePasswordDialog(name.getValue(), created).open();
         } catch (ConstraintViolationException problems) {
             FormErrors.show(problems, fields);
+            if (chosen == Role.PATIENT && physio.isEmpty()) {
+                FormErrors.show("physioId", "Choose a physio", fields);
+            }
         } catch (AccountService.DuplicateEmailException duplicate) {
             FormErrors.show("email", duplicate.getMessage(), fields);
         } catch (AccountService.FieldProblem problem) {

@@ -1,0 +1,68 @@
+package app.physioportal.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.physioportal.Demo;
+import app.physioportal.DemoIds;
+import app.physioportal.PortalTest;
+import app.physioportal.audit.AuditService.AuditEntry;
+import app.physioportal.audit.AuditService.AuditQuery;
+import app.physioportal.security.PatientAccess;
+import app.physioportal.security.SystemTasks;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@PortalTest
+class AuditServiceTest {
+
+    @Autowired
+    AuditService audit;
+
+    @Autowired
+    PatientAccess access;
+
+    @Autowired
+    SystemTasks systemTasks;
+
+    @Autowired
+    DemoIds ids;
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void search_filters_by_patient_and_time() {
+        long patient2 = ids.idOf(Demo.PATIENT2);
+        Instant before = Instant.now().minusSeconds(1);
+        systemTasks.runAsAccount(Demo.PHYSIO1, () -> access.check(patient2));
+
+        var found = audit.search(new AuditQuery(null, patient2, before, null), 50);
+
+        assertThat(found).isNotEmpty().allSatisfy(e -> assertThat(e.patientId()).isEqualTo(patient2));
+        AuditEntry accessed = found.stream().filter(e -> e.action() == AuditAction.RECORD_ACCESSED).findFirst()
+                .orElseThrow();
+        assertThat(accessed.actor()).isEqualTo(Demo.PHYSIO1);
+        assertThat(accessed.detail()).as("names who asked").startsWith("via AuditServiceTest.");
+        assertThat(audit.search(new AuditQuery(null, patient2, null, before), 50))
+                .noneMatch(e -> e.id() == accessed.id());
+    }
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void a_patient_reading_their_own_records_is_not_flooding_the_trail() {
+        long patient1 = ids.idOf(Demo.PATIENT1);
+        Instant before = Instant.now().minusSeconds(1);
+        systemTasks.runAsAccount(Demo.PATIENT1, () -> access.check(patient1));
+        assertThat(audit.search(new AuditQuery(Demo.PATIENT1, patient1, before, null), 50))
+                .noneMatch(e -> e.action() == AuditAction.RECORD_ACCESSED);
+    }
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void only_admins_search_the_trail() {
+        assertThatThrownBy(() -> audit.search(new AuditQuery(null, null, null, null), 10))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}
