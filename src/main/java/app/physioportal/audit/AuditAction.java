@@ -14,5 +14,6 @@ public enum AuditAction {
     LOGIN_LOCKED,
     ACCOUNT_LOCKED,
     LOGIN_THROTTLED,
-    RECORD_ACCESSED
+    RECORD_ACCESSED,
+    NOTE_ADDED
 }

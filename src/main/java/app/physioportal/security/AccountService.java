@@ -194,6 +194,13 @@ public class AccountService {
         }
     }
 
+    /** Display names of accounts, e.g. the authors of notes; names are shown to anyone signed in. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+        return accounts.findAllById(ids).stream().collect(Collectors.toMap(Account::getId, Account::getDisplayName));
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<PhysioOption> listPhysios() {
