@@ -47,6 +47,9 @@ class CrampForm extends Div {
         String note;
     }
 
+    private static final String BAD_MINUTES = "Enter minutes between 1 and " + CrampInput.MAX_MINUTES;
+    private static final String NOTE_TOO_LONG = "Keep the note to " + CrampInput.MAX_NOTE + " characters or fewer";
+
     private final Clock clock;
     private final ZoneId zone;
     private final Binder<Draft> binder = new Binder<>();
@@ -83,8 +86,11 @@ class CrampForm extends Div {
         minutes.setMin(1);
         minutes.setMax(CrampInput.MAX_MINUTES);
         minutes.setStepButtonsVisible(true);
+        minutes.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(BAD_MINUTES)
+                .setMaxErrorMessage(BAD_MINUTES).setBadInputErrorMessage(BAD_MINUTES));
         note.setId("note");
         note.setMaxLength(CrampInput.MAX_NOTE);
+        note.setI18n(new TextArea.TextAreaI18n().setMaxLengthErrorMessage(NOTE_TOO_LONG));
         note.setHelperText("Up to " + CrampInput.MAX_NOTE + " characters");
         note.setWidthFull();
 
@@ -102,13 +108,12 @@ class CrampForm extends Div {
         binder.forField(minutes)
                 .withValidator((v, ctx) -> v == null || (v >= 1 && v <= CrampInput.MAX_MINUTES)
                         ? ValidationResult.ok()
-                        : ValidationResult.error("Enter minutes between 1 and " + CrampInput.MAX_MINUTES))
+                        : ValidationResult.error(BAD_MINUTES))
                 .bind(d -> d.minutes, (d, v) -> d.minutes = v);
         binder.forField(triggers).bind(d -> d.triggers, (d, v) -> d.triggers = v);
         binder.forField(relief).bind(d -> d.relief, (d, v) -> d.relief = v);
         binder.forField(note)
-                .withValidator(v -> v == null || v.length() <= CrampInput.MAX_NOTE,
-                        "Keep the note to " + CrampInput.MAX_NOTE + " characters or fewer")
+                .withValidator(v -> v == null || v.length() <= CrampInput.MAX_NOTE, NOTE_TOO_LONG)
                 .bind(d -> d.note, (d, v) -> d.note = v);
         minutes.addValueChangeListener(e -> {
             if (e.getValue() != null && e.getValue() >= 1) {
@@ -132,7 +137,6 @@ class CrampForm extends Div {
         int hour = draft.when.getHour();
         draft.woke = hour >= 22 || hour < 8;
         binder.readBean(draft);
-        when.setMax(now());
     }
 
     void edit(CrampRecord cramp) {
@@ -148,7 +152,6 @@ class CrampForm extends Div {
         draft.relief = cramp.relief();
         draft.note = cramp.note();
         binder.readBean(draft);
-        when.setMax(now());
     }
 
     /** The input if every field is valid; otherwise the messages are shown at the fields. */
