@@ -2,6 +2,7 @@ package app.physioportal.base.ui;
 
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.PortalUser;
+import app.physioportal.security.Role;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -45,7 +46,17 @@ public class MainLayout extends AppLayout {
         Div userBox = new Div(avatar, who, signOut);
         userBox.addClassName("navbar-user");
 
-        addToNavbar(toggle, title, userBox);
+        if (user.role() == Role.PATIENT) {
+            // The patient's main action, one tap from every page. By route name: base.ui knows no feature.
+            Button logCramp = new Button("Log a cramp", new Icon(VaadinIcon.PLUS),
+                    e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("diary/log")));
+            logCramp.setId("log-cramp-nav");
+            logCramp.addClassName("navbar-log-cramp");
+            logCramp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            addToNavbar(toggle, title, logCramp, userBox);
+        } else {
+            addToNavbar(toggle, title, userBox);
+        }
 
         Span brand = new Span("Physio Portal");
         brand.addClassName("drawer-brand");

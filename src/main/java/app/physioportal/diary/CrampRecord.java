@@ -1,0 +1,28 @@
+package app.physioportal.diary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** A logged cramp as screens and other features read it. */
+public record CrampRecord(long id, long patientId, Instant occurredAt, LocalDate night, int intensity,
+        CrampDuration duration, Integer minutes, CrampLocation location, Side side, boolean wokeFromSleep,
+        Set<Trigger> triggers, Set<Relief> relief, String note) {
+
+    public CrampInput toInput() {
+        return new CrampInput(occurredAt, intensity, duration, minutes, location, side, wokeFromSleep, triggers,
+                relief, note);
+    }
+
+    /** "Calf, left" or "Foot". */
+    public String where() {
+        return side == null ? location.label() : location.label() + ", " + side.label().toLowerCase();
+    }
+
+    public String howLong() {
+        if (minutes != null) {
+            return minutes + " min";
+        }
+        return duration == null ? null : duration.label();
+    }
+}

@@ -1,0 +1,324 @@
+package app.physioportal.diary;
+
+import app.physioportal.audit.AuditAction;
+import app.physioportal.audit.AuditService;
+import app.physioportal.security.PatientAccess;
+import app.physioportal.security.PortalUser;
+import app.physioportal.security.Role;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The cramp diary: cramps and morning check-ins, the nights they make up, and the figures the clinic
+ * measures outcomes with. The patient writes their own diary; their physio reads it and never writes it.
+ * Every method checks {@link PatientAccess} before anything else.
+ */
+@Service
+public class DiaryService {
+
+    /** A picker shows minutes, so "now" picked a moment ago may be a few seconds ahead of the clock. */
+    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(1);
+    private static final int OLDEST_DAYS = 366;
+    private static final DateTimeFormatter NIGHT = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
+
+    private final CrampEntryRepository cramps;
+    private final NightCheckInRepository checkIns;
+    private final PatientAccess access;
+    private final AuditService audit;
+    private final Validator validator;
+    private final Nights nights;
+    private final Clock clock;
+
+    DiaryService(CrampEntryRepository cramps, NightCheckInRepository checkIns, PatientAccess access,
+            AuditService audit, Validator validator, Nights nights, Clock clock) {
+        this.cramps = cramps;
+        this.checkIns = checkIns;
+        this.access = access;
+        this.audit = audit;
+        this.validator = validator;
+        this.nights = nights;
+        this.clock = clock;
+    }
+
+    /** Logs one cramp; returns its id. A night checked in as cramp-free becomes a night with cramps. */
+    @Transactional
+    public long logCramp(long patientId, CrampInput input) {
+        requireOwnDiary(patientId);
+        LocalDate night = validCramp(input);
+        CrampEntry saved = cramps.save(new CrampEntry(patientId, input, night, clock.instant()));
+        String reopened = reopenCrampFreeNight(patientId, night);
+        audit.record(AuditAction.CRAMP_LOGGED, patientId,
+                "cramp " + saved.getId() + ": " + describe(saved.toRecord()) + reopened);
+        return saved.getId();
+    }
+
+    @Transactional
+    public void updateCramp(long patientId, long crampId, CrampInput input) {
+        requireOwnDiary(patientId);
+        LocalDate night = validCramp(input);
+        CrampEntry entry = ownEntry(patientId, crampId);
+        CrampRecord before = entry.toRecord();
+        entry.apply(input, night, clock.instant());
+        String reopened = night.equals(before.night()) ? "" : reopenCrampFreeNight(patientId, night);
+        audit.record(AuditAction.CRAMP_UPDATED, patientId,
+                "cramp " + crampId + ": " + changes(before, entry.toRecord()) + reopened);
+    }
+
+    @Transactional
+    public void deleteCramp(long patientId, long crampId) {
+        requireOwnDiary(patientId);
+        CrampEntry entry = ownEntry(patientId, crampId);
+        String what = describe(entry.toRecord());
+        cramps.delete(entry);
+        audit.record(AuditAction.CRAMP_DELETED, patientId, "cramp " + crampId + " deleted: " + what);
+    }
+
+    @Transactional(readOnly = true)
+    public CrampRecord cramp(long patientId, long crampId) {
+        readAccess(patientId, "cramp " + crampId);
+        return ownEntry(patientId, crampId).toRecord();
+    }
+
+    /**
+     * The morning check-in. Cramp-free is refused for a night that already has cramps logged (the
+     * patient deletes them first if they were a mistake); otherwise the answer replaces an earlier one.
+     */
+    @Transactional
+    public void checkIn(long patientId, CheckInInput input) {
+        requireOwnDiary(patientId);
+        validCheckIn(patientId, input);
+        Optional<NightCheckIn> earlier = checkIns.findByPatientIdAndNightDate(patientId, input.night());
+        String before = earlier.map(c -> "was " + describe(c) + ", now ").orElse("");
+        NightCheckIn checkIn = earlier.orElseGet(() -> new NightCheckIn(patientId, input.night(), clock.instant()));
+        checkIn.answer(input.crampFree(), input.sleepDisturbance(), clock.instant());
+        checkIns.save(checkIn);
+        audit.record(AuditAction.NIGHT_CHECKED_IN, patientId, before + describe(checkIn));
+    }
+
+    /**
+     * Many cramps and check-ins in one go (an import, the demo history): the access check runs once, every
+     * item is validated before anything is saved, and one audit event says what came in.
+     */
+    @Transactional
+    public void recordHistory(long patientId, List<CrampInput> newCramps, List<CheckInInput> newCheckIns) {
+        requireOwnDiary(patientId);
+        Instant now = clock.instant();
+        List<CrampEntry> entries = newCramps.stream()
+                .map(input -> new CrampEntry(patientId, input, validCramp(input), now)).toList();
+        var crampNights = entries.stream().map(CrampEntry::getNightDate).collect(Collectors.toSet());
+        List<NightCheckIn> answers = new ArrayList<>();
+        for (CheckInInput input : newCheckIns) {
+            validCheckIn(patientId, input);
+            if (input.crampFree() && crampNights.contains(input.night())) {
+                throw new DiaryInputException("night", "The night of " + NIGHT.format(input.night())
+                        + " has cramps, so it cannot be cramp-free.");
+            }
+            NightCheckIn checkIn = checkIns.findByPatientIdAndNightDate(patientId, input.night())
+                    .orElseGet(() -> new NightCheckIn(patientId, input.night(), now));
+            checkIn.answer(input.crampFree(), input.sleepDisturbance(), now);
+            answers.add(checkIn);
+        }
+        cramps.saveAll(entries);
+        checkIns.saveAll(answers);
+        crampNights.forEach(night -> reopenCrampFreeNight(patientId, night));
+        audit.record(AuditAction.CRAMP_LOGGED, patientId,
+                "history: " + entries.size() + " cramps, " + answers.size() + " check-ins");
+    }
+
+    /** Every night from {@code from} to {@code to} (inclusive), newest first, recorded or not. */
+    @Transactional(readOnly = true)
+    public List<NightSummary> listNights(long patientId, LocalDate from, LocalDate to) {
+        readAccess(patientId, "nights " + from + " to " + to);
+        List<NightSummary> list = new ArrayList<>(nightsBetween(patientId, from, to).values());
+        list.sort(Comparator.comparing(NightSummary::night).reversed());
+        return list;
+    }
+
+    @Transactional(readOnly = true)
+    public DiaryStatistics statistics(long patientId, LocalDate from, LocalDate to) {
+        readAccess(patientId, "statistics " + from + " to " + to);
+        return DiaryStatistics.of(from, to, nightsBetween(patientId, from, to).values());
+    }
+
+    /**
+     * Week by week (weeks start on Monday), for the nights of each week that fall inside the range:
+     * the figures of {@link #statistics}, and cramp counts per location and per suspected trigger.
+     */
+    @Transactional(readOnly = true)
+    public List<WeekSummary> weeklyBreakdown(long patientId, LocalDate from, LocalDate to) {
+        readAccess(patientId, "weekly breakdown " + from + " to " + to);
+        Map<LocalDate, List<NightSummary>> byWeek = nightsBetween(patientId, from, to).values().stream()
+                .collect(Collectors.groupingBy(n -> Nights.weekStart(n.night()), TreeMap::new, Collectors.toList()));
+        List<WeekSummary> weeks = new ArrayList<>();
+        byWeek.forEach((weekStart, weekNights) -> {
+            LocalDate first = weekStart.isBefore(from) ? from : weekStart;
+            LocalDate last = weekStart.plusDays(6).isAfter(to) ? to : weekStart.plusDays(6);
+            List<CrampRecord> weekCramps = weekNights.stream().flatMap(n -> n.cramps().stream()).toList();
+            Map<CrampLocation, Integer> byLocation = new EnumMap<>(CrampLocation.class);
+            Map<Trigger, Integer> byTrigger = new EnumMap<>(Trigger.class);
+            for (CrampRecord cramp : weekCramps) {
+                byLocation.merge(cramp.location(), 1, Integer::sum);
+                cramp.triggers().forEach(t -> byTrigger.merge(t, 1, Integer::sum));
+            }
+            weeks.add(new WeekSummary(weekStart, DiaryStatistics.of(first, last, weekNights), byLocation, byTrigger));
+        });
+        return weeks;
+    }
+
+    /** The latest night the patient recorded (with cramps or cramp-free), if any: for "last diary entry". */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> lastRecordedNight(long patientId) {
+        readAccess(patientId, "last recorded night");
+        return Stream.of(cramps.findLastNight(patientId), checkIns.findLastCrampFreeNight(patientId))
+                .flatMap(Optional::stream).max(Comparator.naturalOrder());
+    }
+
+    private Map<LocalDate, NightSummary> nightsBetween(long patientId, LocalDate from, LocalDate to) {
+        if (from == null || to == null || from.isAfter(to)) {
+            throw new DiaryInputException("from", "Choose a start date on or before the end date.");
+        }
+        Map<LocalDate, List<CrampRecord>> crampsByNight = cramps
+                .findByPatientIdAndNightDateBetweenOrderByOccurredAtAsc(patientId, from, to).stream()
+                .map(CrampEntry::toRecord).collect(Collectors.groupingBy(CrampRecord::night));
+        Map<LocalDate, NightCheckIn> checkInByNight = checkIns.findByPatientIdAndNightDateBetween(patientId, from, to)
+                .stream().collect(Collectors.toMap(NightCheckIn::getNightDate, Function.identity()));
+        Map<LocalDate, NightSummary> result = new LinkedHashMap<>();
+        for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
+            List<CrampRecord> list = crampsByNight.getOrDefault(night, List.of());
+            NightCheckIn checkIn = checkInByNight.get(night);
+            NightStatus status = !list.isEmpty() ? NightStatus.RECORDED_WITH_CRAMPS
+                    : checkIn != null && checkIn.isCrampFree() ? NightStatus.CRAMP_FREE
+                    : NightStatus.NOT_RECORDED;
+            result.put(night, new NightSummary(night, status, list,
+                    checkIn == null ? null : checkIn.getSleepDisturbance()));
+        }
+        return result;
+    }
+
+    private PortalUser requireOwnDiary(long patientId) {
+        PortalUser user = access.check(patientId);
+        if (user.role() != Role.PATIENT) {
+            audit.record(AuditAction.ACCESS_DENIED, patientId, "diary write by " + user.role());
+            throw new AccessDeniedException("Only the patient can change their own diary.");
+        }
+        return user;
+    }
+
+    private void readAccess(long patientId, String what) {
+        PortalUser user = access.check(patientId);
+        if (user.role() != Role.PATIENT) {
+            audit.record(AuditAction.DIARY_VIEWED, patientId, what);
+        }
+    }
+
+    private CrampEntry ownEntry(long patientId, long crampId) {
+        return cramps.findByIdAndPatientId(crampId, patientId).orElseThrow(
+                () -> new DiaryInputException("id", "That cramp is not in this diary (it may have been deleted)."));
+    }
+
+    /** Validates a cramp and returns the night it belongs to. */
+    private LocalDate validCramp(CrampInput input) {
+        var violations = validator.validate(Objects.requireNonNull(input, "input"));
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        Instant now = clock.instant();
+        if (input.occurredAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new DiaryInputException("occurredAt", "That time is in the future. Choose when the cramp happened.");
+        }
+        if (input.occurredAt().isBefore(now.minus(Duration.ofDays(OLDEST_DAYS)))) {
+            throw new DiaryInputException("occurredAt", "You can log cramps from the last 12 months.");
+        }
+        return nights.nightOf(input.occurredAt());
+    }
+
+    private void validCheckIn(long patientId, CheckInInput input) {
+        var violations = validator.validate(Objects.requireNonNull(input, "input"));
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        LocalDate lastNight = nights.lastNight(clock);
+        if (input.night().isAfter(lastNight)) {
+            throw new DiaryInputException("night", "That night has not happened yet.");
+        }
+        if (input.night().isBefore(lastNight.minusDays(OLDEST_DAYS))) {
+            throw new DiaryInputException("night", "You can check in nights from the last 12 months.");
+        }
+        if (input.crampFree()) {
+            long logged = cramps.countByPatientIdAndNightDate(patientId, input.night());
+            if (logged > 0) {
+                throw new DiaryInputException("night", "You logged " + logged + (logged == 1 ? " cramp" : " cramps")
+                        + " for the night of " + NIGHT.format(input.night())
+                        + ". Delete " + (logged == 1 ? "it" : "them") + " first if the night was cramp-free.");
+            }
+        }
+    }
+
+    /** A cramp logged for a night checked in as cramp-free: the cramp wins, the night is no longer cramp-free. */
+    private String reopenCrampFreeNight(long patientId, LocalDate night) {
+        return checkIns.findByPatientIdAndNightDate(patientId, night).filter(NightCheckIn::isCrampFree)
+                .map(checkIn -> {
+                    checkIn.crampsLogged(clock.instant());
+                    return "; night " + night + " was checked in as cramp-free and now has cramps";
+                }).orElse("");
+    }
+
+    private static String describe(NightCheckIn checkIn) {
+        return "night " + checkIn.getNightDate() + (checkIn.isCrampFree() ? " cramp-free" : " with cramps")
+                + (checkIn.getSleepDisturbance() == null ? "" : ", sleep disturbance " + checkIn.getSleepDisturbance());
+    }
+
+    private static Map<String, Object> fields(CrampRecord c) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("time", c.occurredAt());
+        fields.put("night", c.night());
+        fields.put("intensity", c.intensity());
+        fields.put("duration", c.duration());
+        fields.put("minutes", c.minutes());
+        fields.put("location", c.location());
+        fields.put("side", c.side());
+        fields.put("woke", c.wokeFromSleep());
+        fields.put("triggers", sorted(c.triggers()));
+        fields.put("relief", sorted(c.relief()));
+        fields.put("note", c.note() == null ? null : "\"" + c.note() + "\"");
+        return fields;
+    }
+
+    private static String sorted(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().collect(Collectors.joining(",", "[", "]"));
+    }
+
+    static String describe(CrampRecord cramp) {
+        return fields(cramp).entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    static String changes(CrampRecord before, CrampRecord after) {
+        Map<String, Object> old = fields(before);
+        Map<String, Object> now = fields(after);
+        String changed = old.keySet().stream().filter(key -> !Objects.equals(old.get(key), now.get(key)))
+                .map(key -> key + " " + old.get(key) + " -> " + now.get(key)).collect(Collectors.joining("; "));
+        return changed.isEmpty() ? "no change" : changed;
+    }
+}

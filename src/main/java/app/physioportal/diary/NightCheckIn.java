@@ -1,0 +1,72 @@
+package app.physioportal.diary;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The morning answer to "How was last night?": one per patient and night. */
+@Entity
+@Table(name = "night_check_in")
+class NightCheckIn {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "patient_id", nullable = false)
+    private long patientId;
+
+    @Column(name = "night_date", nullable = false)
+    private LocalDate nightDate;
+
+    @Column(name = "cramp_free", nullable = false)
+    private boolean crampFree;
+
+    @Column(name = "sleep_disturbance")
+    private Integer sleepDisturbance;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected NightCheckIn() {
+    }
+
+    NightCheckIn(long patientId, LocalDate nightDate, Instant now) {
+        this.patientId = patientId;
+        this.nightDate = nightDate;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    LocalDate getNightDate() {
+        return nightDate;
+    }
+
+    boolean isCrampFree() {
+        return crampFree;
+    }
+
+    Integer getSleepDisturbance() {
+        return sleepDisturbance;
+    }
+
+    void answer(boolean crampFree, Integer sleepDisturbance, Instant now) {
+        this.crampFree = crampFree;
+        this.sleepDisturbance = sleepDisturbance;
+        this.updatedAt = now;
+    }
+
+    /** A cramp was logged for this night after all: it is a night with cramps now. */
+    void crampsLogged(Instant now) {
+        this.crampFree = false;
+        this.updatedAt = now;
+    }
+}

@@ -1,0 +1,24 @@
+package app.physioportal.diary;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** One night of the diary: its status, its cramps (earliest first) and the sleep disturbance if given. */
+public record NightSummary(LocalDate night, NightStatus status, List<CrampRecord> cramps, Integer sleepDisturbance) {
+
+    public NightSummary {
+        cramps = List.copyOf(cramps);
+    }
+
+    public int crampCount() {
+        return cramps.size();
+    }
+
+    public boolean recorded() {
+        return status.recorded();
+    }
+
+    public boolean woken() {
+        return cramps.stream().anyMatch(CrampRecord::wokeFromSleep);
+    }
+}

@@ -1,0 +1,176 @@
+package app.physioportal.diary.ui;
+
+import app.physioportal.diary.CheckInInput;
+import app.physioportal.diary.CrampRecord;
+import app.physioportal.diary.DiaryInputException;
+import app.physioportal.diary.DiaryService;
+import app.physioportal.diary.NightSummary;
+import app.physioportal.diary.Nights;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * A patient's nights, newest first: with how many cramps, cramp-free, or not recorded. Read-only for a
+ * physio's view of the diary; for the patient, each cramp can be edited or deleted and an unrecorded
+ * night marked cramp-free. Shows four weeks at a time.
+ */
+public class NightList extends Div {
+
+    private static final int PAGE_NIGHTS = 28;
+
+    private final DiaryService diary;
+    private final Nights nights;
+    private final Clock clock;
+    private final long patientId;
+    private final boolean readOnly;
+    private final Div list = new Div();
+    private final Button more = new Button("Show 4 earlier weeks");
+    private LocalDate oldest;
+    private Runnable onChange = () -> { };
+
+    public NightList(DiaryService diary, Nights nights, Clock clock, long patientId, boolean readOnly) {
+        this.diary = diary;
+        this.nights = nights;
+        this.clock = clock;
+        this.patientId = patientId;
+        this.readOnly = readOnly;
+        setId("night-list");
+        addClassName("night-list");
+        list.addClassName("card-list");
+        more.setId("nights-more");
+        more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        more.addClickListener(e -> showMore());
+        add(list, more);
+        refresh();
+    }
+
+    /** Called after the patient changes something here, so a page can update its figures. */
+    public void setOnChange(Runnable onChange) {
+        this.onChange = onChange;
+    }
+
+    /** Reloads from last night back to the oldest night shown so far. */
+    public void refresh() {
+        LocalDate last = nights.lastNight(clock);
+        LocalDate from = oldest == null ? last.minusDays(PAGE_NIGHTS - 1L) : oldest;
+        list.removeAll();
+        oldest = from;
+        diary.listNights(patientId, from, last).forEach(night -> list.add(card(night)));
+    }
+
+    private void showMore() {
+        LocalDate to = oldest.minusDays(1);
+        LocalDate from = to.minusDays(PAGE_NIGHTS - 1L);
+        diary.listNights(patientId, from, to).forEach(night -> list.add(card(night)));
+        oldest = from;
+    }
+
+    private Div card(NightSummary night) {
+        Div card = new Div();
+        card.setId("night-" + night.night());
+        card.addClassNames("card", "night-card", "night-" + night.status().name().toLowerCase().replace('_', '-'));
+        Span date = new Span(DiaryText.night(night.night()));
+        date.addClassName("night-date");
+        Span status = new Span(DiaryText.status(night));
+        status.addClassName("night-status");
+        Div head = new Div(date, status);
+        head.addClassName("night-head");
+        card.add(head);
+        if (night.sleepDisturbance() != null) {
+            Span sleep = new Span("Sleep disturbance " + night.sleepDisturbance() + "/10");
+            sleep.addClassName("night-sleep");
+            card.add(sleep);
+        }
+        for (CrampRecord cramp : night.cramps()) {
+            card.add(crampRow(cramp));
+        }
+        if (!readOnly && !night.recorded()) {
+            Button free = new Button("It was cramp-free", e -> markCrampFree(night.night()));
+            free.setId("mark-free-" + night.night());
+            free.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            card.add(free);
+        }
+        return card;
+    }
+
+    private Div crampRow(CrampRecord cramp) {
+        Div row = new Div();
+        row.addClassName("cramp-row");
+        Span summary = new Span(DiaryText.cramp(cramp, nights.zone()));
+        summary.addClassName("cramp-summary");
+        Div text = new Div(summary);
+        text.addClassName("cramp-text");
+        String details = DiaryText.details(cramp);
+        if (!details.isEmpty()) {
+            Span more = new Span(details);
+            more.addClassName("cramp-details");
+            text.add(more);
+        }
+        if (cramp.note() != null) {
+            // setText: whatever the note holds, it is shown as text and never interpreted as markup.
+            Paragraph note = new Paragraph();
+            note.setText(cramp.note());
+            note.addClassName("cramp-note");
+            text.add(note);
+        }
+        row.add(text);
+        if (!readOnly) {
+            Button edit = new Button(VaadinIcon.EDIT.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(EditCrampView.class, cramp.id())));
+            edit.setId("edit-cramp-" + cramp.id());
+            edit.setAriaLabel("Edit this cramp");
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(cramp));
+            delete.setId("delete-cramp-" + cramp.id());
+            delete.setAriaLabel("Delete this cramp");
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            Div actions = new Div(edit, delete);
+            actions.addClassName("cramp-actions");
+            row.add(actions);
+        }
+        return row;
+    }
+
+    private void confirmDelete(CrampRecord cramp) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("confirm-delete");
+        dialog.setHeader("Delete this cramp?");
+        dialog.setText(DiaryText.cramp(cramp, nights.zone()) + ", night of " + DiaryText.night(cramp.night())
+                + ". This cannot be undone.");
+        dialog.setCancelable(true);
+        dialog.setCancelText("Keep it");
+        dialog.setConfirmText("Delete");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            diary.deleteCramp(patientId, cramp.id());
+            Notification.show("Cramp deleted", 3000, Notification.Position.BOTTOM_CENTER);
+            changed();
+        });
+        dialog.open();
+    }
+
+    private void markCrampFree(LocalDate night) {
+        try {
+            diary.checkIn(patientId, new CheckInInput(night, true, null));
+        } catch (DiaryInputException refused) {
+            Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            return;
+        }
+        changed();
+    }
+
+    private void changed() {
+        refresh();
+        onChange.run();
+    }
+}

@@ -1,0 +1,61 @@
+package app.physioportal.diary.ui;
+
+import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.diary.CrampInput;
+import app.physioportal.diary.DiaryService;
+import app.physioportal.diary.Nights;
+import app.physioportal.security.CurrentUser;
+import app.physioportal.security.Role;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+
+/**
+ * The patient's main action, made for a phone at night: tap how bad, tap where, Save. The Save button
+ * stays at the bottom of the screen so the rest of the form is optional detail.
+ */
+@Route("diary/log")
+@PageTitle("Log a cramp · Physio Portal")
+@RolesAllowed(Role.PATIENT_ROLE)
+public class QuickLogView extends Main {
+
+    public QuickLogView(DiaryService diary, Nights nights, CurrentUser currentUser, Clock clock) {
+        addClassNames("page", "quick-log");
+        setId("quick-log-view");
+        long patientId = currentUser.require().id();
+        CrampForm form = new CrampForm(clock, nights.zone());
+        form.startNew();
+
+        Button save = new Button("Save cramp", VaadinIcon.CHECK.create());
+        save.setId("save-cramp");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        save.addClassName("save-button");
+        save.addClickListener(e -> form.validInput().ifPresent(input -> save(diary, nights, patientId, form, input)));
+        Div bar = new Div(save);
+        bar.addClassName("save-bar");
+
+        add(new ViewHeader("Log a cramp", "Tap how bad it was and where, then Save. The rest is optional."), form,
+                bar);
+    }
+
+    private void save(DiaryService diary, Nights nights, long patientId, CrampForm form, CrampInput input) {
+        try {
+            diary.logCramp(patientId, input);
+        } catch (RuntimeException refusal) {
+            if (form.showRefusal(refusal)) {
+                return;
+            }
+            throw refusal;
+        }
+        Notification.show("Cramp saved for the night of " + DiaryText.night(nights.nightOf(input.occurredAt())),
+                4000, Notification.Position.BOTTOM_CENTER).setId("saved-notice");
+        getUI().ifPresent(ui -> ui.navigate(DiaryView.class));
+    }
+}
