@@ -30,11 +30,13 @@ class DemoDataSeeder implements ApplicationRunner {
     private final AccountService accounts;
     private final SystemTasks systemTasks;
     private final Clock clock;
+    private final PlanDemoData planDemoData;
 
-    DemoDataSeeder(AccountService accounts, SystemTasks systemTasks, Clock clock) {
+    DemoDataSeeder(AccountService accounts, SystemTasks systemTasks, Clock clock, PlanDemoData planDemoData) {
         this.accounts = accounts;
         this.systemTasks = systemTasks;
         this.clock = clock;
+        this.planDemoData = planDemoData;
     }
 
     @Override
@@ -43,6 +45,7 @@ class DemoDataSeeder implements ApplicationRunner {
             return;
         }
         systemTasks.runAs("demo-data", Role.ADMIN, this::seedAccounts);
+        planDemoData.seed(LocalDate.now(clock));
         log.info("Seeded the demo clinic: sign in as admin@example.org, physio1@example.org or "
                 + "patient1@example.org with the password {}", PASSWORD);
     }
