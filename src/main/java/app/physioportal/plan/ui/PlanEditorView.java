@@ -156,7 +156,9 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
         if (!history.isEmpty()) {
             historyArea.add(new H3("Earlier versions"), new PlanHistoryList(history));
         }
-        add(header, new Div(template, templateText), itemList, addRow, diff, reason, save, historyArea);
+        Div templateArea = new Div(template, templateText);
+        templateArea.setVisible(basedOnVersion == null);
+        add(header, templateArea, itemList, addRow, diff, reason, save, historyArea);
         renderItems();
     }
 
@@ -307,9 +309,9 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
                             (r, v) -> r.holdSeconds = v),
                     number("Rest (s)", "rest", 0, PlanService.MAX_REST_SECONDS, r -> r.restSeconds,
                             (r, v) -> r.restSeconds = v),
-                    number("Times a day", "times", 1, PlanService.MAX_TIMES_PER_DAY, r -> r.timesPerDay,
+                    number("Times/day", "times", 1, PlanService.MAX_TIMES_PER_DAY, r -> r.timesPerDay,
                             (r, v) -> r.timesPerDay = v),
-                    number("Days a week", "days", 1, 7, r -> r.daysPerWeek, (r, v) -> r.daysPerWeek = v));
+                    number("Days/week", "days", 1, 7, r -> r.daysPerWeek, (r, v) -> r.daysPerWeek = v));
             fields.addClassName("dose-fields");
 
             Select<Timing> when = new Select<>();
@@ -349,7 +351,7 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
             field.setMin(min);
             field.setMax(max);
             field.setStepButtonsVisible(false);
-            String message = label.replace(" (s)", "") + ": " + min + " to " + max;
+            String message = label.replace(" (s)", "").replace("/", " a ") + ": " + min + " to " + max;
             binder.forField(field).asRequired(message)
                     .withValidator(v -> v >= min && v <= max, message)
                     .bind(get, set::accept);
