@@ -1,7 +1,6 @@
 package app.physioportal.plan;
 
 import app.physioportal.Demo;
-import app.physioportal.DemoIds;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.NewAccount;
 import app.physioportal.security.Role;
@@ -10,29 +9,47 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** A fresh patient of physio1 per test, so tests that write plans and ticks never meet each other. */
+/**
+ * A fresh patient per test, so tests that write plans and ticks never meet each other. They belong to a
+ * physio of their own, so the demo physios' caseloads stay as the demo clinic has them. Tests signing in
+ * as {@link #PHYSIO} use {@code setupBefore = TEST_EXECUTION} and call {@link #ensurePhysio()} first.
+ */
 @Component
 public class PlanFixtures {
+
+    public static final String PHYSIO = "plan-fixture-physio@example.org";
 
     public record FreshPatient(long id, String email) {
     }
 
     private final AccountService accounts;
     private final SystemTasks systemTasks;
-    private final DemoIds ids;
+    private final JdbcTemplate jdbc;
 
-    PlanFixtures(AccountService accounts, SystemTasks systemTasks, DemoIds ids) {
+    PlanFixtures(AccountService accounts, SystemTasks systemTasks, JdbcTemplate jdbc) {
         this.accounts = accounts;
         this.systemTasks = systemTasks;
-        this.ids = ids;
+        this.jdbc = jdbc;
     }
 
-    public FreshPatient newPatientOfPhysio1() {
+    public synchronized long ensurePhysio() {
+        Long existing = jdbc.query("select id from account where email = ?", rs -> rs.next() ? rs.getLong(1) : null,
+                PHYSIO);
+        if (existing != null) {
+            return existing;
+        }
+        return asAdmin(() -> accounts.createStaff(new NewAccount("Fixture Physio", PHYSIO, Role.PHYSIO,
+                Demo.PASSWORD)));
+    }
+
+    public FreshPatient newPatient() {
+        long physio = ensurePhysio();
         String email = "plan-" + UUID.randomUUID() + "@example.org";
         long id = asAdmin(() -> accounts.createPatient(new NewAccount("Ada Test", email, Role.PATIENT, Demo.PASSWORD),
-                ids.idOf(Demo.PHYSIO1), LocalDate.of(1955, 3, 3), LocalDate.now().minusDays(120)));
+                physio, LocalDate.of(1955, 3, 3), LocalDate.now().minusDays(120)));
         return new FreshPatient(id, email);
     }
 

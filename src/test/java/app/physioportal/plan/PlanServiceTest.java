@@ -44,8 +44,8 @@ class PlanServiceTest {
 
     @BeforeEach
     void freshPatient() {
-        patient = fixtures.newPatientOfPhysio1();
-        fixtures.as(Demo.PHYSIO1, () -> {
+        patient = fixtures.newPatient();
+        fixtures.as(PlanFixtures.PHYSIO, () -> {
             calf = exercises.byCode("wall-calf-stretch").id();
             hamstring = exercises.byCode("seated-hamstring-stretch").id();
             raises = exercises.byCode("double-leg-calf-raise").id();
@@ -53,7 +53,7 @@ class PlanServiceTest {
     }
 
     private int startPlan(LocalDate from) {
-        return fixtures.as(Demo.PHYSIO1, () -> plans.createVersionEffectiveFrom(patient.id(), null,
+        return fixtures.as(PlanFixtures.PHYSIO, () -> plans.createVersionEffectiveFrom(patient.id(), null,
                 plans.trialTemplate(), "Start of the bedtime stretching programme", from));
     }
 
@@ -75,7 +75,7 @@ class PlanServiceTest {
     void a_new_version_keeps_the_previous_one_readable_with_what_changed() {
         LocalDate today = plans.currentDay();
         startPlan(today.minusDays(20));
-        fixtures.as(Demo.PHYSIO1, () -> {
+        fixtures.as(PlanFixtures.PHYSIO, () -> {
             List<ItemDraft> v2 = plans.currentPlan(patient.id()).orElseThrow().drafts().stream()
                     .map(i -> i.exerciseId() == calf ? withHold(i, 20) : i).toList();
             assertThat(plans.createVersion(patient.id(), 1, v2, "Tolerating well: hold longer")).isEqualTo(2);
@@ -88,18 +88,18 @@ class PlanServiceTest {
         assertThat(history.get(1).effectiveFrom()).isEqualTo(today.minusDays(20));
         assertThat(history.get(0).items().getFirst().dose().holdSeconds()).isEqualTo(20);
         assertThat(history.get(0).reason()).isEqualTo("Tolerating well: hold longer");
-        assertThat(history.get(0).authorName()).isEqualTo("Priya Shah");
+        assertThat(history.get(0).authorName()).isEqualTo("Fixture Physio");
         assertThat(history.get(0).effectiveFrom()).isEqualTo(today);
         assertThat(history.get(0).changes()).containsExactly("Wall calf stretch: hold 10 s → 20 s");
     }
 
     @Test
     void a_change_without_a_reason_is_refused_and_nothing_is_saved() {
-        assertThatThrownBy(() -> fixtures.as(Demo.PHYSIO1,
+        assertThatThrownBy(() -> fixtures.as(PlanFixtures.PHYSIO,
                 () -> plans.createVersion(patient.id(), null, plans.trialTemplate(), "   ")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
 
-        assertThat(fixtures.as(Demo.PHYSIO1, () -> plans.history(patient.id()))).isEmpty();
+        assertThat(fixtures.as(PlanFixtures.PHYSIO, () -> plans.history(patient.id()))).isEmpty();
     }
 
     @Test
@@ -107,17 +107,17 @@ class PlanServiceTest {
         startPlan(plans.currentDay().minusDays(3));
         ItemDraft tooMany = new ItemDraft(calf, 11, 1, 10, 10, 1, 7, Timing.BEFORE_BED, null, null);
 
-        assertThatThrownBy(() -> fixtures.as(Demo.PHYSIO1,
+        assertThatThrownBy(() -> fixtures.as(PlanFixtures.PHYSIO,
                 () -> plans.createVersion(patient.id(), 1, List.of(tooMany), "More sets")))
                 .isInstanceOf(ConstraintViolationException.class).hasMessageContaining("Sets: 1 to 10");
 
-        assertThat(fixtures.as(Demo.PHYSIO1, () -> plans.history(patient.id()))).hasSize(1);
+        assertThat(fixtures.as(PlanFixtures.PHYSIO, () -> plans.history(patient.id()))).hasSize(1);
     }
 
     @Test
     void the_second_of_two_physios_editing_the_same_version_is_told_the_plan_changed() {
         startPlan(plans.currentDay().minusDays(3));
-        fixtures.as(Demo.PHYSIO1, () -> {
+        fixtures.as(PlanFixtures.PHYSIO, () -> {
             List<ItemDraft> both = new ArrayList<>(plans.trialTemplate());
             both.add(raisesThreeDaysAWeek());
             plans.createVersion(patient.id(), 1, both, "add strength");
@@ -134,7 +134,7 @@ class PlanServiceTest {
     void weekly_adherence_counts_days_per_week_and_a_version_change_mid_week() {
         LocalDate monday = AdherenceCalculator.weekStart(plans.currentDay()).minusWeeks(3);
         startPlan(monday.minusWeeks(1));
-        fixtures.as(Demo.PHYSIO1, () -> {
+        fixtures.as(PlanFixtures.PHYSIO, () -> {
             List<ItemDraft> v2 = new ArrayList<>(List.of(plans.trialTemplate().getFirst()));
             v2.add(raisesThreeDaysAWeek());
             plans.createVersionEffectiveFrom(patient.id(), 1, v2, "add strength", monday.plusDays(3));
@@ -205,6 +205,20 @@ class PlanServiceTest {
             assertThat(adherenceRows(today)).isZero();
             assertThat(plans.today(patient.id()).orElseThrow().tonight()).noneMatch(PlanService.TodayItem::done);
         });
+    }
+
+    @Test
+    void the_database_itself_refuses_a_second_tick_for_the_same_item_and_day() {
+        startPlan(plans.currentDay().minusDays(2));
+        fixtures.as(patient.email(), () -> plans.markDone(patient.id(), calf, null));
+        long version = jdbc.queryForObject("select plan_version_id from adherence_record where patient_id = ?",
+                Long.class, patient.id());
+        LocalDate today = plans.currentDay();
+
+        assertThatThrownBy(() -> jdbc.update("insert into adherence_record (patient_id, exercise_id, done_day, "
+                + "week_start, plan_version_id, done_at) values (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", patient.id(), calf,
+                today, AdherenceCalculator.weekStart(today), version))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 
     @Test

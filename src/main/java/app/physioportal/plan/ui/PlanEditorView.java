@@ -348,8 +348,6 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
                 SerializableBiConsumer<Row, Integer> set) {
             IntegerField field = new IntegerField(label);
             field.setId(idPrefix + "-" + exerciseId);
-            field.setMin(min);
-            field.setMax(max);
             field.setStepButtonsVisible(false);
             String message = label.replace(" (s)", "").replace("/", " a ") + ": " + min + " to " + max;
             binder.forField(field).asRequired(message)
