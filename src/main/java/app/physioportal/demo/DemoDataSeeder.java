@@ -30,12 +30,15 @@ class DemoDataSeeder implements ApplicationRunner {
     private final AccountService accounts;
     private final SystemTasks systemTasks;
     private final Clock clock;
+    private final PlanDemoData plans;
     private final DiaryDemoData diary;
 
-    DemoDataSeeder(AccountService accounts, SystemTasks systemTasks, Clock clock, DiaryDemoData diary) {
+    DemoDataSeeder(AccountService accounts, SystemTasks systemTasks, Clock clock, PlanDemoData plans,
+            DiaryDemoData diary) {
         this.accounts = accounts;
         this.systemTasks = systemTasks;
         this.clock = clock;
+        this.plans = plans;
         this.diary = diary;
     }
 
@@ -45,7 +48,9 @@ class DemoDataSeeder implements ApplicationRunner {
             return;
         }
         systemTasks.runAs("demo-data", Role.ADMIN, this::seedAccounts);
-        diary.seed(LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        plans.seed(today);
+        diary.seed(today);
         log.info("Seeded the demo clinic: sign in as admin@example.org, physio1@example.org or "
                 + "patient1@example.org with the password {}", PASSWORD);
     }

@@ -2,6 +2,7 @@ package app.physioportal.caseload.ui;
 
 import app.physioportal.base.ui.ComingSoon;
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.plan.ui.PlanEditorView;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AssignedPatient;
 import app.physioportal.security.Role;
@@ -12,6 +13,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,7 +46,11 @@ public class CaseloadView extends Main {
             name.addClassName("card-title");
             Span detail = new Span(patient.email() + " · with you since " + DATE.format(patient.assignedSince()));
             detail.addClassName("card-detail");
-            Div card = new Div(name, detail);
+            RouterLink plan = new RouterLink("Exercise plan", PlanEditorView.class,
+                    new RouteParameters("patientId", String.valueOf(patient.id())));
+            plan.setId("plan-link-" + patient.id());
+            plan.addClassName("card-link");
+            Div card = new Div(name, detail, plan);
             card.addClassName("card");
             list.add(card);
         }

@@ -2,9 +2,22 @@ package app.physioportal.plan.ui;
 
 import app.physioportal.base.ui.ComingSoon;
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.exercise.ui.ExerciseIcon;
+import app.physioportal.exercise.ui.ExerciseInstructions;
+import app.physioportal.plan.PlanService;
+import app.physioportal.plan.PlanService.TodayItem;
+import app.physioportal.plan.PlanService.TodayPlan;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Role;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -12,26 +25,140 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
 
-/** The patient's home: what to do today and tonight. */
+/** The patient's home: what to do today and tonight, ticked off with one tap. */
 @Route("today")
 @PageTitle("Today · Physio Portal")
 @Menu(title = "Today", order = 0, icon = "vaadin:sun-o")
 @RolesAllowed(Role.PATIENT_ROLE)
 public class TodayView extends Main {
 
-    public TodayView(CurrentUser currentUser, Clock clock, @Value("${app.clinic.time-zone}") ZoneId clinicZone) {
+    private final PlanService plans;
+    private final long patientId;
+    private final Div planArea = new Div();
+
+    public TodayView(CurrentUser currentUser, PlanService plans, Clock clock,
+            @Value("${app.clinic.time-zone}") ZoneId clinicZone) {
+        this.plans = plans;
+        this.patientId = currentUser.require().id();
         addClassName("page");
         setId("today-view");
         String firstName = currentUser.require().displayName().split(" ")[0];
         add(new ViewHeader(greeting(ZonedDateTime.now(clock.withZone(clinicZone)).getHour()) + ", " + firstName,
                 "Your stretching and strengthening plan for tonight and today."));
-        add(new ComingSoon("Your exercise plan",
-                "Your physio's plan for you, with tonight's stretches and a one-tap tick when you have done them, "
-                        + "appears here when the exercise-plan feature is released."));
+        planArea.addClassName("today-plan");
+        planArea.setId("today-plan");
+        add(planArea);
         add(new ComingSoon("Cramp diary",
                 "Logging a cramp in a few taps, and telling us when a night was cramp-free, arrives with the cramp diary."));
+        render();
+    }
+
+    private void render() {
+        planArea.removeAll();
+        var today = plans.today(patientId);
+        if (today.isEmpty()) {
+            Paragraph none = new Paragraph("Your physio has not set up your exercise plan yet. "
+                    + "It will appear here as soon as they do.");
+            none.setId("no-plan");
+            none.addClassName("card");
+            planArea.add(none);
+            return;
+        }
+        TodayPlan plan = today.get();
+        planArea.add(weekFigure(plan));
+        section("Tonight, before bed", "tonight", plan.tonight(), true);
+        section("During the day", "daytime", plan.daytime(), false);
+    }
+
+    private Div weekFigure(TodayPlan plan) {
+        Integer percent = plan.thisWeek().percent();
+        Span figure = new Span(percent == null ? "–" : percent + "%");
+        figure.addClassName("week-figure");
+        Span label = new Span(percent == null ? "Your plan starts this week."
+                : "of this week's exercises done so far");
+        label.addClassName("week-label");
+        Div card = new Div(figure, label);
+        card.addClassNames("card", "week-adherence");
+        card.setId("week-adherence");
+        return card;
+    }
+
+    private void section(String title, String id, List<TodayItem> items, boolean night) {
+        if (items.isEmpty()) {
+            return;
+        }
+        H3 heading = new H3(title);
+        heading.addClassName("today-section-title");
+        Div list = new Div();
+        list.addClassName("card-list");
+        list.setId(id + "-items");
+        items.forEach(item -> list.add(itemCard(item, night)));
+        planArea.add(heading, list);
+    }
+
+    private Div itemCard(TodayItem entry, boolean night) {
+        var item = entry.item();
+        long exerciseId = item.exercise().id();
+        Span name = new Span(item.exercise().name());
+        name.addClassName("card-title");
+        Div head = new Div(ExerciseIcon.of(item.exercise().category()), name);
+        head.addClassName("exercise-head");
+        Span amount = new Span(item.amountInWords());
+        amount.addClassName("dosage");
+        amount.setId("dosage-" + exerciseId);
+        Span often = new Span(item.frequencyInWords()
+                + (item.dose().daysPerWeek() < 7 ? " · done " + entry.doneThisWeek() + " of "
+                        + item.dose().daysPerWeek() + " this week" : ""));
+        often.addClassName("card-detail");
+        Div card = new Div(head, amount, often);
+        if (item.dose().progressionNote() != null) {
+            Span note = new Span(item.dose().progressionNote());
+            note.addClassName("card-detail");
+            card.add(note);
+        }
+        card.add(new ExerciseInstructions(item.exercise()));
+        card.addClassNames("card", "exercise-card");
+        card.setId("item-" + exerciseId);
+        if (entry.done()) {
+            card.addClassName("done");
+            Span done = new Span(VaadinIcon.CHECK_CIRCLE.create(), new Span(night ? "Done tonight" : "Done today"));
+            done.addClassName("done-label");
+            done.setId("done-label-" + exerciseId);
+            Button undo = new Button("Undo", click -> {
+                plans.undo(patientId, exerciseId);
+                render();
+            });
+            undo.setId("undo-" + exerciseId);
+            undo.addThemeVariants(ButtonVariant.TERTIARY);
+            undo.addClassName("tap-target");
+            Select<Integer> effort = new Select<>();
+            effort.setId("effort-" + exerciseId);
+            effort.setLabel("How hard, or how painful? 0 = not at all, 10 = worst (optional)");
+            effort.setItems(IntStream.rangeClosed(0, PlanService.MAX_EFFORT).boxed().toList());
+            effort.setEmptySelectionAllowed(true);
+            effort.setEmptySelectionCaption("Not recorded");
+            effort.setValue(entry.effort());
+            effort.addValueChangeListener(change -> plans.setEffort(patientId, exerciseId, change.getValue()));
+            effort.addClassName("effort-select");
+            Div actions = new Div(done, undo);
+            actions.addClassName("done-row");
+            card.add(actions, effort);
+        } else {
+            Button mark = new Button("Mark done", VaadinIcon.CHECK.create(), click -> {
+                plans.markDone(patientId, exerciseId, null);
+                render();
+            });
+            mark.setId("done-" + exerciseId);
+            mark.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.LARGE);
+            mark.addClassName("tap-target");
+            mark.setDisableOnClick(true);
+            card.add(mark);
+        }
+        return card;
     }
 
     static String greeting(int hour) {

@@ -37,7 +37,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PATIENT1)
     void a_patient_lands_on_today_and_sees_only_patient_pages() {
         navigate("", TodayView.class);
-        assertThat(menu()).containsExactly("Today", "Diary", "My account");
+        assertThat(menu()).containsExactly("Today", "My plan", "Diary", "My account");
         assertThat(find(Span.class).id("signed-in-name").getText()).isEqualTo("Margaret Ellis");
     }
 
@@ -61,7 +61,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.ADMIN)
     void an_admin_lands_on_accounts_and_cannot_open_clinical_pages() {
         navigate("", AccountsView.class);
-        assertThat(menu()).containsExactly("Accounts", "My account");
+        assertThat(menu()).containsExactly("Accounts", "Audit trail", "My account");
         navigate("caseload", NotFoundView.class);
         navigate("today", NotFoundView.class);
     }

@@ -33,4 +33,14 @@ class CaseloadViewTest extends SpringBrowserlessTest {
         assertThat(names()).contains("George Adeyemi", "Susan Clarke")
                 .doesNotContain("Margaret Ellis", "David Chen", "Robert Hughes", "Linda Park");
     }
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void each_patient_card_links_to_their_plan_editor() {
+        navigate(CaseloadView.class);
+        Div list = find(Div.class).id("caseload-list");
+        assertThat(find(com.vaadin.flow.router.RouterLink.class, list).all())
+                .hasSize(4)
+                .allSatisfy(link -> assertThat(link.getHref()).matches("patients/\\d+/plan"));
+    }
 }

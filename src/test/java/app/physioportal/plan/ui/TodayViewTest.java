@@ -3,22 +3,89 @@ package app.physioportal.plan.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.physioportal.Demo;
+import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
 import app.physioportal.base.ui.ComingSoon;
+import app.physioportal.exercise.ExerciseService;
+import app.physioportal.plan.PlanService;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @PortalTest
 class TodayViewTest extends SpringBrowserlessTest {
 
+    @Autowired
+    PlanService plans;
+
+    @Autowired
+    ExerciseService exercises;
+
+    @Autowired
+    DemoIds ids;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     @WithUserDetails(Demo.PATIENT1)
-    void greets_the_patient_by_first_name_and_says_plainly_what_is_still_to_come() {
+    void greets_the_patient_by_first_name_and_keeps_the_diary_placeholder() {
         navigate(TodayView.class);
         assertThat(find(H2.class).first().getText()).endsWith(", Margaret");
-        assertThat(find(ComingSoon.class).all()).hasSize(2);
+        assertThat(find(ComingSoon.class).all()).hasSize(1);
+    }
+
+    @Test
+    @WithUserDetails(Demo.PATIENT1)
+    void shows_tonights_stretches_with_the_dose_in_words_and_instructions_on_tap() {
+        navigate(TodayView.class);
+        long calf = exercises.byCode("wall-calf-stretch").id();
+        Div tonight = find(Div.class).id("tonight-items");
+        assertThat(find(Div.class, tonight).withClassName("exercise-card").all()).hasSize(2);
+        assertThat(find(Span.class).id("dosage-" + calf).getText()).isEqualTo("3 x 10 s hold, 10 s rest, both legs");
+        Details instructions = find(Details.class).id("instructions-" + calf);
+        assertThat(instructions.isOpened()).isFalse();
+        instructions.setOpened(true);
+        assertThat(find(ListItem.class, instructions).all()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(find(Div.class).id("week-adherence").getElement().getTextRecursively()).contains("%");
+    }
+
+    @Test
+    @WithUserDetails(Demo.PATIENT5)
+    void one_tap_marks_tonights_stretch_done_and_undo_takes_it_back() {
+        long patient = ids.idOf(Demo.PATIENT5);
+        long calf = exercises.byCode("wall-calf-stretch").id();
+        plans.undo(patient, calf);
+        navigate(TodayView.class);
+
+        test(find(Button.class).id("done-" + calf)).click();
+
+        assertThat(ticksToday(patient, calf)).isEqualTo(1);
+        assertThat(find(Span.class).id("done-label-" + calf).getElement().getTextRecursively()).contains("Done tonight");
+        @SuppressWarnings("unchecked")
+        Select<Integer> effort = find(Select.class).id("effort-" + calf);
+        test(effort).selectItem("3");
+        assertThat(jdbc.queryForObject("select effort from adherence_record where patient_id = ? and exercise_id = ? "
+                + "and done_day = ?", Integer.class, patient, calf, plans.currentDay())).isEqualTo(3);
+
+        test(find(Button.class).id("undo-" + calf)).click();
+
+        assertThat(ticksToday(patient, calf)).isZero();
+        assertThat(find(Button.class).id("done-" + calf).isEnabled()).isTrue();
+    }
+
+    private int ticksToday(long patient, long exercise) {
+        return jdbc.queryForObject("select count(*) from adherence_record where patient_id = ? and exercise_id = ? "
+                + "and done_day = ?", Integer.class, patient, exercise, plans.currentDay());
     }
 
     @Test

@@ -1,0 +1,87 @@
+package app.physioportal.plan;
+
+import app.physioportal.exercise.ExerciseService.ExerciseInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The difference between two versions' items, in sentences a physio and a patient both understand. */
+final class PlanDiff {
+
+    private PlanDiff() {
+    }
+
+    static List<String> describe(List<PlanService.ItemDraft> before, List<PlanService.ItemDraft> after,
+            Map<Long, ExerciseInfo> library) {
+        Map<Long, PlanService.ItemDraft> old = before.stream()
+                .collect(Collectors.toMap(PlanService.ItemDraft::exerciseId, Function.identity(), (a, b) -> a,
+                        LinkedHashMap::new));
+        Map<Long, PlanService.ItemDraft> now = after.stream()
+                .collect(Collectors.toMap(PlanService.ItemDraft::exerciseId, Function.identity(), (a, b) -> a,
+                        LinkedHashMap::new));
+        List<String> changes = new ArrayList<>();
+        for (PlanService.ItemDraft item : after) {
+            ExerciseInfo exercise = library.get(item.exerciseId());
+            PlanService.ItemDraft was = old.get(item.exerciseId());
+            if (was == null) {
+                changes.add("Added " + name(exercise) + ": " + DosageWords.amount(exercise.category(), item)
+                        + ", " + DosageWords.frequency(item).toLowerCase());
+            } else {
+                List<String> fields = fieldChanges(was, item);
+                if (!fields.isEmpty()) {
+                    changes.add(name(exercise) + ": " + String.join(", ", fields));
+                }
+            }
+        }
+        for (PlanService.ItemDraft item : before) {
+            if (!now.containsKey(item.exerciseId())) {
+                changes.add("Removed " + name(library.get(item.exerciseId())));
+            }
+        }
+        List<Long> keptBefore = before.stream().map(PlanService.ItemDraft::exerciseId).filter(now::containsKey).toList();
+        List<Long> keptAfter = after.stream().map(PlanService.ItemDraft::exerciseId).filter(old::containsKey).toList();
+        if (!keptBefore.equals(keptAfter)) {
+            changes.add("New order: " + after.stream().map(i -> name(library.get(i.exerciseId())))
+                    .collect(Collectors.joining(", ")));
+        }
+        return changes;
+    }
+
+    private static List<String> fieldChanges(PlanService.ItemDraft was, PlanService.ItemDraft now) {
+        List<String> fields = new ArrayList<>();
+        change(fields, "sets", was.sets(), now.sets(), "");
+        change(fields, "reps", was.reps(), now.reps(), "");
+        change(fields, "hold", was.holdSeconds(), now.holdSeconds(), " s");
+        change(fields, "rest", was.restSeconds(), now.restSeconds(), " s");
+        change(fields, "times a day", was.timesPerDay(), now.timesPerDay(), "");
+        change(fields, "days a week", was.daysPerWeek(), now.daysPerWeek(), "");
+        if (was.timing() != now.timing()) {
+            fields.add("when " + was.timing().label().toLowerCase() + " → " + now.timing().label().toLowerCase());
+        }
+        if (!Objects.equals(was.sides(), now.sides())) {
+            fields.add("sides " + orNone(was.sides()) + " → " + orNone(now.sides()));
+        }
+        if (!Objects.equals(was.progressionNote(), now.progressionNote())) {
+            fields.add("note now \"" + orNone(now.progressionNote()) + "\"");
+        }
+        return fields;
+    }
+
+    private static void change(List<String> fields, String label, int was, int now, String unit) {
+        if (was != now) {
+            fields.add(label + " " + was + unit + " → " + now + unit);
+        }
+    }
+
+    private static String orNone(String text) {
+        return text == null ? "none" : text;
+    }
+
+    private static String name(ExerciseInfo exercise) {
+        return exercise == null ? "an exercise no longer in the library" : exercise.name();
+    }
+}

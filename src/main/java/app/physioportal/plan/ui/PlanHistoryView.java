@@ -1,0 +1,38 @@
+package app.physioportal.plan.ui;
+
+import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.plan.PlanService;
+import app.physioportal.plan.PlanService.PlanVersionView;
+import app.physioportal.security.CurrentUser;
+import app.physioportal.security.Role;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/** The patient's plan and how it has changed, with the physio's reasons. */
+@Route("plan/history")
+@PageTitle("My plan · Physio Portal")
+@Menu(title = "My plan", order = 1, icon = "vaadin:clipboard-text")
+@RolesAllowed(Role.PATIENT_ROLE)
+public class PlanHistoryView extends Main {
+
+    public PlanHistoryView(CurrentUser currentUser, PlanService plans) {
+        addClassName("page");
+        setId("plan-history-view");
+        List<PlanVersionView> history = plans.history(currentUser.require().id());
+        add(new ViewHeader("My plan", history.isEmpty() ? null
+                : "Version " + history.getFirst().number() + ", your physio's latest. Earlier versions below."));
+        if (history.isEmpty()) {
+            Paragraph none = new Paragraph("Your physio has not set up your exercise plan yet.");
+            none.setId("no-plan");
+            none.addClassName("card");
+            add(none);
+        } else {
+            add(new PlanHistoryList(history));
+        }
+    }
+}
