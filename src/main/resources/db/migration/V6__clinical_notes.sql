@@ -12,3 +12,6 @@ CREATE TABLE clinical_note (
     CONSTRAINT fk_note_corrects FOREIGN KEY (corrects_note_id) REFERENCES clinical_note (id)
 );
 CREATE INDEX ix_note_patient ON clinical_note (patient_id, written_at);
+
+-- Medicines the clinic's guide names as cramp triggers (diuretics, statins), as the physio records them.
+ALTER TABLE patient ADD COLUMN medications VARCHAR(300) NULL;

@@ -61,10 +61,13 @@ class DemoDataSeeder implements ApplicationRunner {
         long physio1 = accounts.createStaff(new NewAccount("Priya Shah", "physio1@example.org", Role.PHYSIO, PASSWORD));
         long physio2 = accounts.createStaff(new NewAccount("Tom Becker", "physio2@example.org", Role.PHYSIO, PASSWORD));
         for (DemoStories.Story story : DemoStories.STORIES) {
-            accounts.createPatient(new NewAccount(story.name(), story.email(), Role.PATIENT, PASSWORD),
+            long id = accounts.createPatient(new NewAccount(story.name(), story.email(), Role.PATIENT, PASSWORD),
                     story.physio() == 1 ? physio1 : physio2,
                     LocalDate.of(story.birthYear(), 1 + story.number(), 10 + story.number()),
                     story.firstNight(today));
+            if (story.medication() != null) {
+                systemTasks.runAsAccount(story.physioEmail(), () -> accounts.updateMedications(id, story.medication()));
+            }
         }
     }
 }

@@ -12,11 +12,13 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -77,6 +79,15 @@ public class AccountService {
         }
     }
 
+    /** What the physio's patient page shows in its header. */
+    public record PatientProfile(long id, String displayName, String email, LocalDate birthDate,
+            LocalDate assignedSince, String physioName, String medications) {
+
+        public Integer ageOn(LocalDate day) {
+            return birthDate == null ? null : Period.between(birthDate, day).getYears();
+        }
+    }
+
     /** A refusal that belongs to one field of a form, with the words to show there. */
     public static class FieldProblem extends RuntimeException {
         private final String field;
@@ -96,18 +107,20 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final CurrentUser currentUser;
+    private final PatientAccess patientAccess;
     private final AuditService audit;
     private final Validator validator;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, PatientRepository patients, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, CurrentUser currentUser, AuditService audit, Validator validator,
-            Clock clock) {
+            PasswordPolicy passwordPolicy, CurrentUser currentUser, PatientAccess patientAccess, AuditService audit,
+            Validator validator, Clock clock) {
         this.accounts = accounts;
         this.patients = patients;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.currentUser = currentUser;
+        this.patientAccess = patientAccess;
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
@@ -192,6 +205,33 @@ public class AccountService {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
+    }
+
+    @Transactional(readOnly = true)
+    public PatientProfile patientProfile(long patientId) {
+        patientAccess.check(patientId);
+        Patient patient = patients.findById(patientId).orElseThrow();
+        Account account = accounts.findById(patientId).orElseThrow();
+        String physio = accounts.findById(patient.getPhysioId()).map(Account::getDisplayName).orElse("?");
+        return new PatientProfile(patientId, account.getDisplayName(), account.getEmail(), patient.getBirthDate(),
+                patient.getAssignedSince(), physio, patient.getMedications());
+    }
+
+    /** The physio records the patient's relevant medicines (the guide names diuretics and statins). */
+    @Transactional
+    public void updateMedications(long patientId, String medications) {
+        PortalUser user = patientAccess.check(patientId);
+        if (user.role() != Role.PHYSIO) {
+            throw new AccessDeniedException("Only the physio records medicines");
+        }
+        String value = medications == null || medications.isBlank() ? null : medications.strip();
+        if (value != null && value.length() > 300) {
+            throw new FieldProblem("medications", "At most 300 characters");
+        }
+        Patient patient = patients.findById(patientId).orElseThrow();
+        String before = patient.getMedications();
+        patient.setMedications(value);
+        audit.record(AuditAction.MEDICATIONS_UPDATED, patientId, "from '" + before + "' to '" + value + "'");
     }
 
     /** Display names of accounts, e.g. the authors of notes; names are shown to anyone signed in. */

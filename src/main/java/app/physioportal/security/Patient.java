@@ -24,6 +24,9 @@ class Patient {
     @Column(name = "birth_date")
     private LocalDate birthDate;
 
+    @Column(length = 300)
+    private String medications;
+
     protected Patient() {
     }
 
@@ -53,5 +56,13 @@ class Patient {
 
     LocalDate getBirthDate() {
         return birthDate;
+    }
+
+    String getMedications() {
+        return medications;
+    }
+
+    void setMedications(String medications) {
+        this.medications = medications;
     }
 }

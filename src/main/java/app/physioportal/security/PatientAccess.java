@@ -2,6 +2,7 @@ package app.physioportal.security;
 
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
+import java.util.Collection;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,30 @@ public class PatientAccess {
         PortalUser user = currentUser.require();
         if (user.id() != patientId) {
             audit.record(AuditAction.RECORD_ACCESSED, patientId, "via " + caller());
+        }
+        return user;
+    }
+
+    /**
+     * The whole list at once, for overviews such as the caseload: one query for the assignments, and
+     * an audit record per patient. Refuses the whole list when any one is not the caller's.
+     */
+    @Transactional(readOnly = true)
+    public PortalUser checkAll(Collection<Long> patientIds) {
+        PortalUser user = currentUser.require();
+        boolean allowed = switch (user.role()) {
+            case PATIENT -> patientIds.stream().allMatch(id -> id == user.id());
+            case PHYSIO -> patients.findAllById(patientIds).stream().filter(p -> p.getPhysioId() == user.id())
+                    .count() == patientIds.stream().distinct().count();
+            case ADMIN -> patientIds.isEmpty();
+        };
+        if (!allowed) {
+            audit.record(AuditAction.ACCESS_DENIED, null, "list of " + patientIds.size() + " patients via " + caller());
+            throw new AccessDeniedException("You do not have access to these patients' records.");
+        }
+        if (user.role() != Role.PATIENT) {
+            String via = "via " + caller();
+            patientIds.forEach(id -> audit.record(AuditAction.RECORD_ACCESSED, id, via));
         }
         return user;
     }

@@ -1,62 +1,154 @@
 package app.physioportal.caseload.ui;
 
-import app.physioportal.base.ui.ComingSoon;
 import app.physioportal.base.ui.ViewHeader;
-import app.physioportal.plan.ui.PlanEditorView;
-import app.physioportal.security.AccountService;
-import app.physioportal.security.AccountService.AssignedPatient;
+import app.physioportal.caseload.CaseloadService;
+import app.physioportal.caseload.CaseloadService.CaseloadRow;
+import app.physioportal.caseload.CaseloadService.Trend;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 
-/** The physio's home: the patients assigned to them. */
+/** The physio's home: their patients, the ones needing attention first. */
 @Route("caseload")
 @PageTitle("Caseload · Physio Portal")
 @Menu(title = "Caseload", order = 0, icon = "vaadin:users")
 @RolesAllowed(Role.PHYSIO_ROLE)
 public class CaseloadView extends Main {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM");
 
-    public CaseloadView(AccountService accounts) {
+    private final List<CaseloadRow> rows;
+    private final Div list = new Div();
+    private final LocalDate today;
+
+    public CaseloadView(CaseloadService caseload, Clock clock, @Value("${app.clinic.time-zone}") ZoneId zone) {
         addClassName("page");
         setId("caseload-view");
-        List<AssignedPatient> patients = accounts.myPatients();
-        add(new ViewHeader("Your caseload", patients.size() == 1 ? "1 patient assigned to you"
-                : patients.size() + " patients assigned to you"));
+        today = LocalDate.now(clock.withZone(zone));
+        rows = caseload.myCaseload();
+        long needing = rows.stream().filter(r -> r.attention() >= 3).count();
+        add(new ViewHeader("Your caseload", rows.size() + (rows.size() == 1 ? " patient" : " patients")
+                + (needing > 0 ? " · " + needing + " may need your attention (listed first)" : "")));
 
-        Div list = new Div();
+        TextField filter = new TextField();
+        filter.setId("caseload-filter");
+        filter.setPlaceholder("Filter by name");
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(e -> show(e.getValue()));
+        filter.setWidthFull();
+
         list.addClassName("card-list");
         list.setId("caseload-list");
-        if (patients.isEmpty()) {
+        add(filter, list);
+        show("");
+    }
+
+    private void show(String filter) {
+        list.removeAll();
+        String text = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
+        var shown = rows.stream().filter(r -> r.name().toLowerCase(Locale.ROOT).contains(text)).toList();
+        if (rows.isEmpty()) {
             list.add(new Paragraph("No patients are assigned to you yet. The clinic admin assigns patients."));
+        } else if (shown.isEmpty()) {
+            list.add(new Paragraph("No patient matches \"" + filter + "\"."));
         }
-        for (AssignedPatient patient : patients) {
-            Span name = new Span(patient.displayName());
-            name.addClassName("card-title");
-            Span detail = new Span(patient.email() + " · with you since " + DATE.format(patient.assignedSince()));
-            detail.addClassName("card-detail");
-            RouterLink plan = new RouterLink("Exercise plan", PlanEditorView.class,
-                    new RouteParameters("patientId", String.valueOf(patient.id())));
-            plan.setId("plan-link-" + patient.id());
-            plan.addClassName("card-link");
-            Div card = new Div(name, detail, plan);
-            card.addClassName("card");
-            list.add(card);
+        shown.forEach(row -> list.add(card(row)));
+    }
+
+    private Div card(CaseloadRow row) {
+        RouterLink name = new RouterLink(row.name(), PatientView.class,
+                new RouteParameters("patientId", String.valueOf(row.patientId())));
+        name.addClassName("card-title");
+        name.setId("patient-link-" + row.patientId());
+        Div head = new Div(name, trendBadge(row.trend()));
+        head.addClassName("card-head");
+
+        Div facts = new Div(
+                fact("Last entry", lastEntry(row), row.stale()),
+                fact("Cramps / night", cramps(row), row.trend() == Trend.WORSE),
+                fact("Exercises (2 wks)", row.adherencePercent() == null ? "no plan" : row.adherencePercent() + "%",
+                        row.adherencePercent() != null && row.adherencePercent() < 50),
+                fact("Plan", row.planVersion() == null ? "none yet"
+                        : "v" + row.planVersion() + " since " + DATE.format(row.planSince()), row.planVersion() == null));
+        facts.addClassName("facts");
+        Div card = new Div(head, facts);
+        card.addClassName("card");
+        card.addClassName("caseload-card");
+        if (row.attention() >= 3) {
+            card.addClassName("needs-attention");
         }
-        add(list);
-        add(new ComingSoon("Who needs attention first",
-                "Last diary entry, cramps per night against baseline, adherence and next appointment for each "
-                        + "patient arrive with the diary, plan and progress features."));
+        card.setId("caseload-row-" + row.patientId());
+        return card;
+    }
+
+    private String lastEntry(CaseloadRow row) {
+        if (row.lastRecordedNight() == null) {
+            return "nothing logged";
+        }
+        long nights = ChronoUnit.DAYS.between(row.lastRecordedNight(), today);
+        String when = nights <= 1 ? "last night" : nights + " nights ago";
+        return row.stale() ? when + " (stale)" : when;
+    }
+
+    private static String cramps(CaseloadRow row) {
+        if (row.trend() == Trend.BASELINE_ONLY) {
+            return row.baselinePerNight() == null ? "baseline in progress"
+                    : format(row.baselinePerNight()) + " (baseline so far)";
+        }
+        if (row.baselinePerNight() == null || row.recentPerNight() == null) {
+            return row.recentPerNight() == null ? "too few nights logged" : format(row.recentPerNight()) + " now";
+        }
+        return format(row.baselinePerNight()) + " → " + format(row.recentPerNight());
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static Div fact(String label, String value, boolean warn) {
+        Span l = new Span(label);
+        l.addClassName("fact-label");
+        Span v = new Span(value);
+        v.addClassName("fact-value");
+        if (warn) {
+            v.addClassName("warn");
+        }
+        Div fact = new Div(l, v);
+        fact.addClassName("fact");
+        return fact;
+    }
+
+    static Span trendBadge(Trend trend) {
+        Span badge = new Span(switch (trend) {
+            case IMPROVING -> "Improving";
+            case NO_CHANGE -> "No change";
+            case WORSE -> "Worse";
+            case BASELINE_ONLY -> "New: baseline";
+            case NOT_ENOUGH_DATA -> "Too little data";
+        });
+        badge.addClassName("trend");
+        badge.addClassName("trend-" + trend.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return badge;
     }
 }

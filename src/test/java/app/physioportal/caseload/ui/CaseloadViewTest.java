@@ -3,44 +3,92 @@ package app.physioportal.caseload.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.physioportal.Demo;
+import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
+import app.physioportal.base.ui.AccessDeniedView;
+import app.physioportal.base.ui.NotFoundView;
+import app.physioportal.notes.ui.ClinicalNotesPanel;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @PortalTest
 class CaseloadViewTest extends SpringBrowserlessTest {
 
+    @Autowired
+    DemoIds ids;
+
     private java.util.List<String> names() {
         Div list = find(Div.class).id("caseload-list");
-        return find(Span.class, list).withClassName("card-title").all().stream().map(Span::getText).toList();
+        return find(RouterLink.class, list).withClassName("card-title").all().stream().map(RouterLink::getText).toList();
     }
 
     @Test
     @WithUserDetails(Demo.PHYSIO1)
-    void physio1_sees_exactly_their_four_patients() {
+    void physio1_sees_their_patients_with_who_needs_attention_first() {
         navigate(CaseloadView.class);
-        assertThat(names()).containsSubsequence("David Chen", "Linda Park", "Margaret Ellis", "Robert Hughes")
+        assertThat(names()).contains("David Chen", "Linda Park", "Margaret Ellis", "Robert Hughes")
                 .doesNotContain("George Adeyemi", "Susan Clarke");
+        assertThat(names().indexOf("Robert Hughes")).isLessThan(names().indexOf("Margaret Ellis"));
+        Div robert = find(Div.class).id("caseload-row-" + ids.idOf(Demo.PATIENT3));
+        assertThat(robert.getClassNames()).contains("needs-attention");
+    }
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void filtering_by_name() {
+        navigate(CaseloadView.class);
+        test(find(TextField.class).id("caseload-filter")).setValue("marg");
+        assertThat(names()).containsExactly("Margaret Ellis");
     }
 
     @Test
     @WithUserDetails(Demo.PHYSIO2)
-    void physio2_sees_none_of_physio1s_patients() {
-        navigate(CaseloadView.class);
-        assertThat(names()).contains("George Adeyemi", "Susan Clarke")
-                .doesNotContain("Margaret Ellis", "David Chen", "Robert Hughes", "Linda Park");
+    void the_patient_page_shows_the_header_medication_flag_and_tabs() {
+        long susan = ids.idOf(Demo.PATIENT6);
+        navigate("patients/" + susan, PatientView.class);
+        assertThat(find(H2.class).first().getText()).isEqualTo("Susan Clarke");
+        assertThat(find(Span.class).id("medication-flag").getText()).contains("statin");
+        TabSheet tabs = find(TabSheet.class).id("patient-tabs");
+        assertThat(tabs.getTabCount()).isEqualTo(5);
     }
 
     @Test
-    @WithUserDetails(Demo.PHYSIO1)
-    void each_patient_card_links_to_their_plan_editor() {
-        navigate(CaseloadView.class);
-        Div list = find(Div.class).id("caseload-list");
-        assertThat(find(com.vaadin.flow.router.RouterLink.class, list).all())
-                .hasSize(4)
-                .allSatisfy(link -> assertThat(link.getHref()).matches("patients/\\d+/plan"));
+    @WithUserDetails(Demo.PHYSIO2)
+    void the_physio_adds_a_clinical_note_from_the_patient_page() {
+        long george = ids.idOf(Demo.PATIENT5);
+        navigate("patients/" + george, PatientView.class);
+        find(TabSheet.class).id("patient-tabs").setSelectedIndex(4);
+        test(find(TextArea.class).id("note-body")).setValue("Baseline fortnight done; start bedtime stretches.");
+        test(find(Button.class).id("add-note")).click();
+        Div notes = find(Div.class).id("notes-list");
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class, notes).withText(
+                "Baseline fortnight done; start bedtime stretches.").exists()).isTrue();
+        assertThat(find(ClinicalNotesPanel.class).exists()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO2)
+    void an_unassigned_patients_page_is_refused_and_audited() {
+        long margaret = ids.idOf(Demo.PATIENT1);
+        int before = ids.auditCountForPatient(Demo.PHYSIO2, "ACCESS_DENIED", margaret);
+        navigate("patients/" + margaret, AccessDeniedView.class);
+        assertThat(ids.auditCountForPatient(Demo.PHYSIO2, "ACCESS_DENIED", margaret)).isEqualTo(before + 1);
+    }
+
+    @Test
+    @WithUserDetails(Demo.PATIENT1)
+    void a_patient_opens_neither_caseload_nor_patient_pages() {
+        navigate("caseload", NotFoundView.class);
+        navigate("patients/" + ids.idOf(Demo.PATIENT1), NotFoundView.class);
     }
 }

@@ -1,0 +1,133 @@
+package app.physioportal.caseload;
+
+import app.physioportal.diary.DiaryOverview;
+import app.physioportal.diary.DiaryOverview.RecordedNight;
+import app.physioportal.plan.PlanService;
+import app.physioportal.plan.PlanService.WeekAdherence;
+import app.physioportal.security.AccountService;
+import app.physioportal.security.AccountService.AssignedPatient;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The physio's caseload: who is doing well, who is slipping, who needs attention first. */
+@Service
+public class CaseloadService {
+
+    /** Nights without a record before a patient counts as stale. */
+    static final int STALE_AFTER_NIGHTS = 3;
+    static final int WINDOW_DAYS = 14;
+    /** Fewer recorded nights than this in a window and the figure is not worth comparing. */
+    static final int MIN_NIGHTS = 4;
+
+    public enum Trend { IMPROVING, NO_CHANGE, WORSE, BASELINE_ONLY, NOT_ENOUGH_DATA }
+
+    /**
+     * One patient's line on the caseload.
+     *
+     * @param baselinePerNight cramps per recorded night over the first two recorded weeks
+     * @param recentPerNight   cramps per recorded night over the last two weeks
+     * @param adherencePercent share of prescribed exercise done over the last two weeks, null without a plan
+     */
+    public record CaseloadRow(long patientId, String name, LocalDate lastRecordedNight, boolean stale,
+            Double baselinePerNight, Double recentPerNight, Trend trend, Integer adherencePercent,
+            Integer planVersion, LocalDate planSince, int attention) {
+    }
+
+    private final AccountService accounts;
+    private final DiaryOverview diary;
+    private final PlanService plans;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    CaseloadService(AccountService accounts, DiaryOverview diary, PlanService plans, Clock clock,
+            @Value("${app.clinic.time-zone}") ZoneId zone) {
+        this.accounts = accounts;
+        this.diary = diary;
+        this.plans = plans;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** The signed-in physio's patients, those needing attention first. */
+    @PreAuthorize("hasRole('PHYSIO')")
+    @Transactional(readOnly = true)
+    public List<CaseloadRow> myCaseload() {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<AssignedPatient> patients = accounts.myPatients();
+        Map<Long, List<RecordedNight>> nights = diary.recordedNights(
+                patients.stream().map(AssignedPatient::id).toList(), LocalDate.of(2000, 1, 1));
+        return patients.stream()
+                .map(p -> row(p, nights.getOrDefault(p.id(), List.of()), today))
+                .sorted(Comparator.comparingInt(CaseloadRow::attention).reversed()
+                        .thenComparing(CaseloadRow::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    private CaseloadRow row(AssignedPatient patient, List<RecordedNight> nights, LocalDate today) {
+        LocalDate lastNight = nights.isEmpty() ? null : nights.get(nights.size() - 1).night();
+        // Last night is the evening before today: a record for it means nothing is missing yet.
+        boolean stale = lastNight == null || ChronoUnit.DAYS.between(lastNight, today) > STALE_AFTER_NIGHTS;
+
+        LocalDate recentFrom = today.minusDays(WINDOW_DAYS);
+        Double recent = perNight(nights, recentFrom, today);
+        Double baseline = null;
+        Trend trend;
+        if (nights.isEmpty()) {
+            trend = Trend.NOT_ENOUGH_DATA;
+        } else {
+            LocalDate first = nights.get(0).night();
+            LocalDate baselineEnd = first.plusDays(WINDOW_DAYS);
+            baseline = perNight(nights, first, baselineEnd);
+            trend = baselineEnd.isAfter(recentFrom) ? Trend.BASELINE_ONLY : trend(baseline, recent);
+        }
+
+        Integer adherence = adherence(patient.id(), recentFrom, today.minusDays(1));
+        var plan = plans.currentPlan(patient.id());
+        int attention = switch (trend) {
+            case WORSE -> 4;
+            case NO_CHANGE -> 2;
+            case NOT_ENOUGH_DATA -> 1;
+            default -> 0;
+        } + (stale ? 3 : 0) + (adherence != null && adherence < 50 ? 2 : 0) + (plan.isEmpty() ? 1 : 0);
+        return new CaseloadRow(patient.id(), patient.displayName(), lastNight, stale, baseline, recent, trend,
+                adherence, plan.map(PlanService.PlanVersionView::number).orElse(null),
+                plan.map(PlanService.PlanVersionView::effectiveFrom).orElse(null), attention);
+    }
+
+    /** Cramps per recorded night in [from, to), or null with too few recorded nights to say. */
+    static Double perNight(List<RecordedNight> nights, LocalDate from, LocalDate to) {
+        var inWindow = nights.stream().filter(n -> !n.night().isBefore(from) && n.night().isBefore(to)).toList();
+        if (inWindow.size() < MIN_NIGHTS) {
+            return null;
+        }
+        return inWindow.stream().mapToInt(RecordedNight::cramps).sum() / (double) inWindow.size();
+    }
+
+    /** Improving or worse when cramps per night changed by a fifth and by at least a quarter cramp. */
+    static Trend trend(Double baseline, Double recent) {
+        if (baseline == null || recent == null) {
+            return Trend.NOT_ENOUGH_DATA;
+        }
+        double change = recent - baseline;
+        if (Math.abs(change) < 0.25 || Math.abs(change) < 0.2 * baseline) {
+            return Trend.NO_CHANGE;
+        }
+        return change < 0 ? Trend.IMPROVING : Trend.WORSE;
+    }
+
+    private Integer adherence(long patientId, LocalDate from, LocalDate to) {
+        List<WeekAdherence> weeks = plans.weeklyAdherence(patientId, from, to);
+        double prescribed = weeks.stream().mapToDouble(WeekAdherence::prescribed).sum();
+        double done = weeks.stream().mapToDouble(WeekAdherence::done).sum();
+        return prescribed <= 0 ? null : (int) Math.round(100 * done / prescribed);
+    }
+}

@@ -1,0 +1,154 @@
+package app.physioportal.caseload.ui;
+
+import app.physioportal.base.ui.ComingSoon;
+import app.physioportal.diary.DiaryService;
+import app.physioportal.diary.Nights;
+import app.physioportal.diary.ui.NightList;
+import app.physioportal.notes.ClinicalNoteService;
+import app.physioportal.notes.ui.ClinicalNotesPanel;
+import app.physioportal.plan.PlanService;
+import app.physioportal.plan.ui.PlanEditorView;
+import app.physioportal.security.AccountService;
+import app.physioportal.security.AccountService.PatientProfile;
+import app.physioportal.security.Role;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.springframework.beans.factory.annotation.Value;
+
+/** Everything about one assigned patient: progress, diary, plan, appointments and clinical notes. */
+@Route("patients/:patientId")
+@RolesAllowed(Role.PHYSIO_ROLE)
+public class PatientView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    private final AccountService accounts;
+    private final DiaryService diary;
+    private final Nights nights;
+    private final PlanService plans;
+    private final ClinicalNoteService notes;
+    private final Clock clock;
+    private final ZoneId zone;
+    private String title = "Patient · Physio Portal";
+
+    public PatientView(AccountService accounts, DiaryService diary, Nights nights, PlanService plans,
+            ClinicalNoteService notes, Clock clock, @Value("${app.clinic.time-zone}") ZoneId zone) {
+        this.accounts = accounts;
+        this.diary = diary;
+        this.nights = nights;
+        this.plans = plans;
+        this.notes = notes;
+        this.clock = clock;
+        this.zone = zone;
+        addClassName("page");
+        setId("patient-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long patientId = event.getRouteParameters().getLong("patientId")
+                .orElseThrow(() -> new NotFoundException("No such patient"));
+        // Refuses an unassigned patient (AccessDeniedException -> the access-denied page, audited).
+        PatientProfile profile = accounts.patientProfile(patientId);
+        title = profile.displayName() + " · Physio Portal";
+        removeAll();
+        add(header(profile));
+
+        TabSheet tabs = new TabSheet();
+        tabs.setId("patient-tabs");
+        tabs.setWidthFull();
+        tabs.add("Progress", new ComingSoon("Progress charts",
+                "Cramps per week with plan changes, intensity, adherence and baseline against now arrive with "
+                        + "the progress feature."));
+        tabs.add("Diary", new NightList(diary, nights, clock, patientId, true));
+        tabs.add("Plan", planTab(patientId));
+        tabs.add("Appointments", new ComingSoon("Appointments",
+                "Booking follow-ups from here arrives with the booking feature."));
+        tabs.add("Notes", new ClinicalNotesPanel(notes, patientId, true, zone));
+        add(tabs);
+    }
+
+    private Component header(PatientProfile profile) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        H2 name = new H2(profile.displayName());
+        name.addClassName("view-title");
+        Integer age = profile.ageOn(today);
+        Paragraph facts = new Paragraph((age == null ? "" : age + " years · ") + profile.email()
+                + " · with you since " + DATE.format(profile.assignedSince()));
+        facts.addClassName("view-subtitle");
+
+        TextField medications = new TextField("Medicines that can cause cramps");
+        medications.setId("medications");
+        medications.setPlaceholder("e.g. statin, diuretic");
+        medications.setValue(profile.medications() == null ? "" : profile.medications());
+        medications.setMaxLength(300);
+        medications.setHelperText("The clinic's guide names diuretics and statins as possible triggers.");
+        Button save = new Button("Save", e -> {
+            try {
+                accounts.updateMedications(profile.id(), medications.getValue());
+                medications.setInvalid(false);
+                Notification.show("Saved");
+            } catch (AccountService.FieldProblem problem) {
+                medications.setErrorMessage(problem.getMessage());
+                medications.setInvalid(true);
+            }
+        });
+        save.setId("save-medications");
+        save.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div medicationRow = new Div(medications, save);
+        medicationRow.addClassName("toolbar");
+        medicationRow.addClassName("align-end");
+
+        Div header = new Div(name, facts);
+        header.addClassName("view-header");
+        if (profile.medications() != null) {
+            Span flag = new Span("Medication: " + profile.medications());
+            flag.addClassName("medication-flag");
+            flag.setId("medication-flag");
+            header.add(flag);
+        }
+        header.add(medicationRow);
+        return header;
+    }
+
+    private Component planTab(long patientId) {
+        Div tab = new Div();
+        tab.addClassName("section");
+        var current = plans.currentPlan(patientId);
+        tab.add(new Paragraph(current.map(v -> "Version " + v.number() + ", effective from "
+                + DATE.format(v.effectiveFrom()) + ": " + v.items().size() + " exercises. Reason: " + v.reason())
+                .orElse("No plan yet.")));
+        RouterLink edit = new RouterLink(current.isPresent() ? "Adjust the plan" : "Start a plan", PlanEditorView.class,
+                new RouteParameters("patientId", String.valueOf(patientId)));
+        edit.setId("edit-plan");
+        edit.addClassName("card-link");
+        tab.add(edit);
+        return tab;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
