@@ -98,7 +98,7 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
                 + " · with you since " + DATE.format(profile.assignedSince()));
         facts.addClassName("view-subtitle");
 
-        TextField medications = new TextField("Medicines that can cause cramps");
+        TextField medications = new TextField("Cramp-related medicines");
         medications.setId("medications");
         medications.setPlaceholder("e.g. statin, diuretic");
         medications.setValue(profile.medications() == null ? "" : profile.medications());

@@ -4,7 +4,14 @@ import app.physioportal.base.ui.FormErrors;
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.CurrentUser;
+import app.physioportal.export.DataExportService;
 import app.physioportal.security.PortalUser;
+import app.physioportal.security.Role;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -39,7 +46,7 @@ public class AccountView extends Main {
     private final Paragraph mustChange = new Paragraph(
             "You signed in with a one-time password. Choose your own password to continue.");
 
-    public AccountView(AccountService accounts, CurrentUser currentUser) {
+    public AccountView(AccountService accounts, CurrentUser currentUser, DataExportService exports) {
         this.accounts = accounts;
         addClassName("page");
         setId("account-view");
@@ -67,6 +74,23 @@ public class AccountView extends Main {
         Div section = new Div(new H3("Password"), mustChange, form, save);
         section.addClassName("section");
         add(section);
+
+        if (user.role() == Role.PATIENT) {
+            long patientId = user.id();
+            Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+                var export = exports.exportFor(patientId);
+                return new DownloadResponse(new ByteArrayInputStream(export.zip()), export.fileName(),
+                        "application/zip", export.zip().length);
+            }), AttachmentType.DOWNLOAD, "Download all my data (.zip)");
+            download.setId("download-my-data");
+            download.addClassName("button-link");
+            Div data = new Div(new H3("Your data"), new Paragraph("Everything the portal holds about you: your "
+                    + "profile, plans and their history, exercises you ticked, your cramp diary and the notes your "
+                    + "physio shared with you. One JSON file with all of it, and a spreadsheet (CSV) file for each part."),
+                    download);
+            data.addClassName("section");
+            add(data);
+        }
     }
 
     private void changePassword() {

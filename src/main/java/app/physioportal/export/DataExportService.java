@@ -1,0 +1,143 @@
+package app.physioportal.export;
+
+import app.physioportal.audit.AuditAction;
+import app.physioportal.audit.AuditService;
+import app.physioportal.diary.DiaryService;
+import app.physioportal.diary.NightSummary;
+import app.physioportal.notes.ClinicalNoteService;
+import app.physioportal.plan.PlanExport;
+import app.physioportal.plan.PlanService;
+import app.physioportal.security.AccountService;
+import app.physioportal.security.PatientAccess;
+import app.physioportal.security.PortalUser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Everything the portal holds about a patient, for the patient: one JSON file with all of it and a
+ * CSV file per kind of record, in a zip. Only the patient themself may export; each export is audited.
+ */
+@Service
+public class DataExportService {
+
+    public record Export(String fileName, byte[] zip) {
+    }
+
+    private final PatientAccess access;
+    private final AccountService accounts;
+    private final PlanService plans;
+    private final PlanExport planExport;
+    private final DiaryService diary;
+    private final ClinicalNoteService notes;
+    private final AuditService audit;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    DataExportService(PatientAccess access, AccountService accounts, PlanService plans, PlanExport planExport,
+            DiaryService diary, ClinicalNoteService notes, AuditService audit, Clock clock,
+            @Value("${app.clinic.time-zone}") ZoneId zone) {
+        this.access = access;
+        this.accounts = accounts;
+        this.plans = plans;
+        this.planExport = planExport;
+        this.diary = diary;
+        this.notes = notes;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Transactional(readOnly = true)
+    public Export exportFor(long patientId) {
+        PortalUser user = access.check(patientId);
+        if (user.id() != patientId) {
+            throw new AccessDeniedException("Only the patient downloads their own data");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        var profile = accounts.patientProfile(patientId);
+        var history = plans.history(patientId);
+        var adherence = planExport.adherenceLog(patientId);
+        var nights = diary.listNights(patientId, profile.assignedSince(), today).stream()
+                .filter(n -> !n.status().name().equals("NOT_RECORDED")).toList();
+        var sharedNotes = notes.notesFor(patientId);
+
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("exportedAt", clock.instant());
+        all.put("profile", profile);
+        all.put("planVersions", history);
+        all.put("exercisesDone", adherence);
+        all.put("diaryNights", nights);
+        all.put("notesSharedWithYou", sharedNotes);
+
+        Csv profileCsv = new Csv("name", "email", "birth_date", "assigned_since", "physio", "medications")
+                .row(profile.displayName(), profile.email(), profile.birthDate(), profile.assignedSince(),
+                        profile.physioName(), profile.medications());
+        Csv versions = new Csv("version", "effective_from", "created_at", "author", "reason");
+        Csv items = new Csv("version", "order", "exercise", "amount", "frequency", "progression_note");
+        for (var version : history) {
+            versions.row(version.number(), version.effectiveFrom(), version.createdAt(), version.authorName(),
+                    version.reason());
+            for (var item : version.items()) {
+                items.row(version.number(), item.order(), item.exercise().name(), item.amountInWords(),
+                        item.frequencyInWords(), item.dose().progressionNote());
+            }
+        }
+        Csv done = new Csv("day", "exercise_id", "effort_or_pain_0_10");
+        adherence.forEach(a -> done.row(a.day(), a.exerciseId(), a.effort()));
+        Csv nightsCsv = new Csv("night", "status", "cramps", "sleep_disturbance_0_10");
+        Csv cramps = new Csv("night", "time", "intensity_0_10", "duration", "minutes", "location", "side",
+                "woke_from_sleep", "triggers", "relief", "note");
+        for (NightSummary night : nights) {
+            nightsCsv.row(night.night(), night.status(), night.cramps().size(), night.sleepDisturbance());
+            night.cramps().forEach(c -> cramps.row(c.night(), c.occurredAt().atZone(zone).toLocalDateTime(),
+                    c.intensity(), c.duration(), c.minutes(), c.location(), c.side(), c.wokeFromSleep(),
+                    String.join(" ", c.triggers().stream().map(Enum::name).sorted().toList()),
+                    String.join(" ", c.relief().stream().map(Enum::name).sorted().toList()), c.note()));
+        }
+        Csv notesCsv = new Csv("written_at", "author", "note");
+        sharedNotes.forEach(n -> notesCsv.row(n.writtenAt().atZone(zone).toLocalDateTime(), n.authorName(), n.body()));
+
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("everything.json", json.writeValueAsString(all));
+        files.put("profile.csv", profileCsv.toString());
+        files.put("plan_versions.csv", versions.toString());
+        files.put("plan_items.csv", items.toString());
+        files.put("exercises_done.csv", done.toString());
+        files.put("diary_nights.csv", nightsCsv.toString());
+        files.put("cramps.csv", cramps.toString());
+        files.put("notes_shared_with_you.csv", notesCsv.toString());
+
+        audit.record(AuditAction.DATA_EXPORTED, patientId, String.join(", ", files.keySet()));
+        return new Export("physio-portal-export-" + today + ".zip", zip(files));
+    }
+
+    private static byte[] zip(Map<String, String> files) {
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
