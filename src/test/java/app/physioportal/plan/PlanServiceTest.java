@@ -247,6 +247,19 @@ class PlanServiceTest {
         assertThat(history.getFirst().changes()).anyMatch(c -> c.startsWith("Added Double-leg calf raises"));
     }
 
+    @Test
+    void demo_adherence_follows_the_stories_a_non_adherent_patient_scores_far_below_a_good_one() {
+        LocalDate today = plans.currentDay();
+        long good = idOf(Demo.PATIENT1);
+        long poor = idOf(Demo.PATIENT3);
+        double goodMean = fixtures.as(Demo.PATIENT1, () -> plans.weeklyAdherence(good, today.minusWeeks(6),
+                today.minusWeeks(1))).stream().mapToInt(WeekAdherence::percent).average().orElseThrow();
+        double poorMean = fixtures.as(Demo.PATIENT3, () -> plans.weeklyAdherence(poor, today.minusWeeks(6),
+                today.minusWeeks(1))).stream().mapToInt(WeekAdherence::percent).average().orElseThrow();
+        assertThat(goodMean).isGreaterThan(75);
+        assertThat(poorMean).isBetween(15.0, 50.0);
+    }
+
     private long idOf(String email) {
         return jdbc.queryForObject("select id from account where email = ?", Long.class, email);
     }
