@@ -37,7 +37,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PATIENT1)
     void a_patient_lands_on_today_and_sees_only_patient_pages() {
         navigate("", TodayView.class);
-        assertThat(menu()).containsExactly("Today");
+        assertThat(menu()).containsExactly("Today", "My plan");
         assertThat(find(Span.class).id("signed-in-name").getText()).isEqualTo("Margaret Ellis");
     }
 
@@ -46,6 +46,7 @@ class NavigationTest extends SpringBrowserlessTest {
     void a_patient_cannot_open_physio_or_admin_pages() {
         navigate("caseload", NotFoundView.class);
         navigate("admin/accounts", NotFoundView.class);
+        navigate("patients/1/plan", NotFoundView.class);
     }
 
     @Test
@@ -55,6 +56,7 @@ class NavigationTest extends SpringBrowserlessTest {
         assertThat(menu()).containsExactly("Caseload");
         navigate("admin/accounts", NotFoundView.class);
         navigate("today", NotFoundView.class);
+        navigate("plan/history", NotFoundView.class);
     }
 
     @Test
