@@ -20,7 +20,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /** The same migration scripts build the schema on both engines, from nothing. */
 class MigrationsTest {
 
-    private static final List<String> TABLES = List.of("account", "patient", "audit_event");
+    private static final List<String> TABLES = List.of("account", "patient", "audit_event", "plan", "plan_version",
+            "prescribed_item", "adherence_record");
 
     @Test
     void migrations_apply_cleanly_on_embedded_h2() {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PlanDemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanDemoData.class);
 
     private final PlanService plans;
     private final ExerciseService exercises;
@@ -35,6 +39,8 @@ class PlanDemoData {
     }
 
     void seed(LocalDate today) {
+        long started = System.nanoTime();
+        int[] tickCount = new int[1];
         for (DemoStories.Story story : DemoStories.STORIES) {
             TreeMap<LocalDate, List<ItemDraft>> versions = new TreeMap<>();
             long[] patientId = new long[1];
@@ -44,8 +50,10 @@ class PlanDemoData {
                 writeVersions(story, today, patientId[0], versions);
             });
             List<Tick> ticks = ticks(story, today, versions);
-            systemTasks.runAsAccount(story.email(), () -> plans.recordPastDays(patientId[0], ticks));
+            systemTasks.runAsAccount(story.email(), () -> tickCount[0] += plans.recordPastDays(patientId[0], ticks));
         }
+        log.info("Seeded demo exercise plans and {} exercise ticks in {} ms", tickCount[0],
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private void writeVersions(DemoStories.Story story, LocalDate today, long patientId,

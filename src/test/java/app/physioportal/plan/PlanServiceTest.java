@@ -20,7 +20,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @PortalTest
 class PlanServiceTest {
@@ -36,6 +43,9 @@ class PlanServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     FreshPatient patient;
     long calf;
@@ -128,6 +138,47 @@ class PlanServiceTest {
             assertThat(plans.history(patient.id())).hasSize(2);
             assertThat(plans.currentPlan(patient.id()).orElseThrow().items()).hasSize(3);
         });
+    }
+
+    @Test
+    void two_physios_saving_at_the_same_moment_do_not_lose_a_change_silently() throws Exception {
+        startPlan(plans.currentDay().minusDays(3));
+        List<ItemDraft> withRaises = new ArrayList<>(fixtures.as(PlanFixtures.PHYSIO, () -> plans.trialTemplate()));
+        withRaises.add(raisesThreeDaysAWeek());
+        List<ItemDraft> calfOnly = List.of(withRaises.getFirst());
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        CountDownLatch firstWrote = new CountDownLatch(1);
+        CountDownLatch letFirstCommit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> fixtures.as(PlanFixtures.PHYSIO,
+                    () -> transaction.executeWithoutResult(status -> {
+                        plans.createVersion(patient.id(), 1, withRaises, "add strength");
+                        firstWrote.countDown();
+                        awaitQuietly(letFirstCommit);
+                    })));
+            assertThat(firstWrote.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = pool.submit(() -> fixtures.as(PlanFixtures.PHYSIO,
+                    () -> plans.createVersion(patient.id(), 1, calfOnly, "calf only")));
+            letFirstCommit.countDown();
+            first.get(30, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(PlanService.PlanChangedException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        var current = fixtures.as(PlanFixtures.PHYSIO, () -> plans.currentPlan(patient.id())).orElseThrow();
+        assertThat(current.number()).isEqualTo(2);
+        assertThat(current.items()).hasSize(3);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -245,6 +296,19 @@ class PlanServiceTest {
         assertThat(history).extracting(PlanVersionView::number).containsExactly(2, 1);
         assertThat(history.getFirst().reason()).isEqualTo("progressing: stretches easy, add strength");
         assertThat(history.getFirst().changes()).anyMatch(c -> c.startsWith("Added Double-leg calf raises"));
+    }
+
+    @Test
+    void demo_adherence_follows_the_stories_a_non_adherent_patient_scores_far_below_a_good_one() {
+        LocalDate today = plans.currentDay();
+        long good = idOf(Demo.PATIENT1);
+        long poor = idOf(Demo.PATIENT3);
+        double goodMean = fixtures.as(Demo.PATIENT1, () -> plans.weeklyAdherence(good, today.minusWeeks(6),
+                today.minusWeeks(1))).stream().mapToInt(WeekAdherence::percent).average().orElseThrow();
+        double poorMean = fixtures.as(Demo.PATIENT3, () -> plans.weeklyAdherence(poor, today.minusWeeks(6),
+                today.minusWeeks(1))).stream().mapToInt(WeekAdherence::percent).average().orElseThrow();
+        assertThat(goodMean).isGreaterThan(75);
+        assertThat(poorMean).isBetween(15.0, 50.0);
     }
 
     private long idOf(String email) {

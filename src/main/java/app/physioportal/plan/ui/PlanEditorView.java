@@ -154,7 +154,7 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
 
         historyArea.removeAll();
         if (!history.isEmpty()) {
-            historyArea.add(new H3("Earlier versions"), new PlanHistoryList(history));
+            historyArea.add(new H3("Version history"), new PlanHistoryList(history));
         }
         Div templateArea = new Div(template, templateText);
         templateArea.setVisible(basedOnVersion == null);

@@ -137,7 +137,8 @@ public class TodayView extends Main {
             undo.addClassName("tap-target");
             Select<Integer> effort = new Select<>();
             effort.setId("effort-" + exerciseId);
-            effort.setLabel("How hard, or how painful? 0 = not at all, 10 = worst (optional)");
+            effort.setLabel("Effort or pain, 0 to 10 (optional)");
+            effort.setHelperText("0 = none, 10 = the worst you can imagine");
             effort.setItems(IntStream.rangeClosed(0, PlanService.MAX_EFFORT).boxed().toList());
             effort.setEmptySelectionAllowed(true);
             effort.setEmptySelectionCaption("Not recorded");

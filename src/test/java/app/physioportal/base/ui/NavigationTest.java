@@ -46,6 +46,7 @@ class NavigationTest extends SpringBrowserlessTest {
     void a_patient_cannot_open_physio_or_admin_pages() {
         navigate("caseload", NotFoundView.class);
         navigate("admin/accounts", NotFoundView.class);
+        navigate("patients/1/plan", NotFoundView.class);
     }
 
     @Test
@@ -55,6 +56,7 @@ class NavigationTest extends SpringBrowserlessTest {
         assertThat(menu()).containsExactly("Caseload", "My account");
         navigate("admin/accounts", NotFoundView.class);
         navigate("today", NotFoundView.class);
+        navigate("plan/history", NotFoundView.class);
     }
 
     @Test

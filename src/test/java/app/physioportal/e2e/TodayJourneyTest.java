@@ -1,0 +1,106 @@
+package app.physioportal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.physioportal.Demo;
+import app.physioportal.DemoIds;
+import app.physioportal.PortalTest;
+import app.physioportal.exercise.ExerciseService;
+import app.physioportal.plan.PlanService;
+import app.physioportal.security.SystemTasks;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A patient ticks tonight's calf stretch on a phone-sized screen; the tick survives a reload; undo takes it back. */
+@PortalTest
+class TodayJourneyTest {
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanService plans;
+
+    @Autowired
+    ExerciseService exercises;
+
+    @Autowired
+    SystemTasks systemTasks;
+
+    @Autowired
+    DemoIds ids;
+
+    @BeforeAll
+    static void startBrowser() {
+        Assumptions.assumeTrue(Files.isExecutable(SignInJourneyTest.CHROMEDRIVER)
+                        && Files.isExecutable(SignInJourneyTest.CHROMIUM),
+                "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(SignInJourneyTest.CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage");
+        driver = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(SignInJourneyTest.CHROMEDRIVER.toFile()).build(), options);
+        driver.manage().window().setSize(new Dimension(360, 740));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void a_patient_ticks_tonights_stretch_at_phone_width_and_can_undo_it() {
+        long patient = ids.idOf(Demo.PATIENT3);
+        long[] calf = new long[1];
+        systemTasks.runAsAccount(Demo.PATIENT3, () -> {
+            calf[0] = exercises.byCode("wall-calf-stretch").id();
+            plans.undo(patient, calf[0]);
+        });
+
+        driver.manage().deleteAllCookies();
+        driver.get("http://localhost:" + port + "/login");
+        waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
+                .sendKeys(Demo.PATIENT3);
+        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(Demo.PASSWORD);
+        driver.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+        waitUpTo(30).until(ExpectedConditions.urlContains("/today"));
+
+        By markDone = By.id("done-" + calf[0]);
+        By doneLabel = By.id("done-label-" + calf[0]);
+        var button = waitUpTo(30).until(ExpectedConditions.elementToBeClickable(markDone));
+        assertThat(button.getSize().getHeight()).as("a big tap target").isGreaterThanOrEqualTo(44);
+        button.click();
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(doneLabel));
+
+        driver.navigate().refresh();
+        assertThat(waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(doneLabel)).getText())
+                .contains("Done tonight");
+
+        driver.findElement(By.id("undo-" + calf[0])).click();
+        waitUpTo(10).until(ExpectedConditions.elementToBeClickable(markDone));
+    }
+}
