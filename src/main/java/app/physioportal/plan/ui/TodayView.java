@@ -1,7 +1,9 @@
 package app.physioportal.plan.ui;
 
-import app.physioportal.base.ui.ComingSoon;
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.diary.DiaryService;
+import app.physioportal.diary.Nights;
+import app.physioportal.diary.ui.MorningCheckIn;
 import app.physioportal.exercise.ui.ExerciseIcon;
 import app.physioportal.exercise.ui.ExerciseInstructions;
 import app.physioportal.plan.PlanService;
@@ -40,7 +42,7 @@ public class TodayView extends Main {
     private final long patientId;
     private final Div planArea = new Div();
 
-    public TodayView(CurrentUser currentUser, PlanService plans, Clock clock,
+    public TodayView(CurrentUser currentUser, PlanService plans, DiaryService diary, Nights nights, Clock clock,
             @Value("${app.clinic.time-zone}") ZoneId clinicZone) {
         this.plans = plans;
         this.patientId = currentUser.require().id();
@@ -49,11 +51,11 @@ public class TodayView extends Main {
         String firstName = currentUser.require().displayName().split(" ")[0];
         add(new ViewHeader(greeting(ZonedDateTime.now(clock.withZone(clinicZone)).getHour()) + ", " + firstName,
                 "Your stretching and strengthening plan for tonight and today."));
+        // Until last night is in the diary, the morning question comes first: it takes one tap.
+        add(new MorningCheckIn(diary, nights, clock, patientId));
         planArea.addClassName("today-plan");
         planArea.setId("today-plan");
         add(planArea);
-        add(new ComingSoon("Cramp diary",
-                "Logging a cramp in a few taps, and telling us when a night was cramp-free, arrives with the cramp diary."));
         render();
     }
 

@@ -38,10 +38,26 @@ class TodayViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(Demo.PATIENT1)
-    void greets_the_patient_by_first_name_and_keeps_the_diary_placeholder() {
+    void greets_the_patient_by_first_name_with_no_placeholder_left() {
         navigate(TodayView.class);
         assertThat(find(H2.class).first().getText()).endsWith(", Margaret");
-        assertThat(find(ComingSoon.class).all()).hasSize(1);
+        assertThat(find(ComingSoon.class).exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(Demo.PATIENT2)
+    void asks_how_last_night_was_until_it_is_in_the_diary() {
+        long patient2 = jdbc.queryForObject("select id from account where email = ?", Long.class, Demo.PATIENT2);
+        jdbc.update("delete from cramp_entry where patient_id = ? and night_date >= ?", patient2,
+                java.time.LocalDate.now().minusDays(1));
+        jdbc.update("delete from night_check_in where patient_id = ? and night_date >= ?", patient2,
+                java.time.LocalDate.now().minusDays(1));
+        // The first navigation happened before the rows went; leave and come back for a fresh page.
+        navigate(PlanHistoryView.class);
+        navigate(TodayView.class);
+        test(find(com.vaadin.flow.component.button.Button.class).id("checkin-no-cramps")).click();
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).id("check-in-thanks").getText())
+                .contains("cramp-free");
     }
 
     @Test
