@@ -41,7 +41,7 @@ public class QuickLogView extends Main {
         Div bar = new Div(save);
         bar.addClassName("save-bar");
 
-        add(new ViewHeader("Log a cramp", "Tap how bad it was and where, then Save. The rest is optional."), form,
+        add(new ViewHeader("Log a cramp", "How bad, where, then Save."), form,
                 bar);
     }
 
