@@ -21,6 +21,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DiaryDemoData {
 
+    private static final Logger log = LoggerFactory.getLogger(DiaryDemoData.class);
     private static final int NIGHT_START_MINUTES = 23 * 60;
     private static final int NIGHT_LENGTH_MINUTES = 7 * 60;
 
@@ -49,9 +52,11 @@ class DiaryDemoData {
     }
 
     void seed(LocalDate today) {
+        long started = System.nanoTime();
         for (DemoStories.Story story : DemoStories.STORIES) {
             systemTasks.runAsAccount(story.email(), () -> seed(story, today));
         }
+        log.info("Seeded the demo cramp diaries in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     private void seed(DemoStories.Story story, LocalDate today) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,7 @@ public class DiaryService {
         List<CrampEntry> entries = newCramps.stream()
                 .map(input -> new CrampEntry(patientId, input, validCramp(input), now)).toList();
         var crampNights = entries.stream().map(CrampEntry::getNightDate).collect(Collectors.toSet());
+        Map<LocalDate, NightCheckIn> existing = existingCheckIns(patientId, crampNights, newCheckIns);
         List<NightCheckIn> answers = new ArrayList<>();
         for (CheckInInput input : newCheckIns) {
             validCheckIn(patientId, input);
@@ -134,16 +136,29 @@ public class DiaryService {
                 throw new DiaryInputException("night", "The night of " + NIGHT.format(input.night())
                         + " has cramps, so it cannot be cramp-free.");
             }
-            NightCheckIn checkIn = checkIns.findByPatientIdAndNightDate(patientId, input.night())
-                    .orElseGet(() -> new NightCheckIn(patientId, input.night(), now));
+            NightCheckIn checkIn = existing.computeIfAbsent(input.night(),
+                    night -> new NightCheckIn(patientId, night, now));
             checkIn.answer(input.crampFree(), input.sleepDisturbance(), now);
             answers.add(checkIn);
         }
         cramps.saveAll(entries);
         checkIns.saveAll(answers);
-        crampNights.forEach(night -> reopenCrampFreeNight(patientId, night));
+        crampNights.stream().map(existing::get).filter(c -> c != null && c.isCrampFree())
+                .forEach(c -> c.crampsLogged(now));
         audit.record(AuditAction.CRAMP_LOGGED, patientId,
                 "history: " + entries.size() + " cramps, " + answers.size() + " check-ins");
+    }
+
+    /** One query for the check-ins a batch touches, rather than one per night. */
+    private Map<LocalDate, NightCheckIn> existingCheckIns(long patientId, Collection<LocalDate> crampNights,
+            List<CheckInInput> newCheckIns) {
+        List<LocalDate> touched = Stream.concat(crampNights.stream(), newCheckIns.stream().map(CheckInInput::night))
+                .filter(Objects::nonNull).sorted().toList();
+        if (touched.isEmpty()) {
+            return new HashMap<>();
+        }
+        return checkIns.findByPatientIdAndNightDateBetween(patientId, touched.getFirst(), touched.getLast()).stream()
+                .collect(Collectors.toMap(NightCheckIn::getNightDate, Function.identity()));
     }
 
     /** Every night from {@code from} to {@code to} (inclusive), newest first, recorded or not. */

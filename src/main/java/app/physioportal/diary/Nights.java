@@ -43,6 +43,11 @@ public class Nights {
         return LocalDate.ofInstant(clock.instant(), zone).minusDays(1);
     }
 
+    /** The night under way, or (in the afternoon) the coming one: where a cramp logged now goes. */
+    public LocalDate currentNight(Clock clock) {
+        return nightOf(clock.instant());
+    }
+
     /** The Monday that starts the week a night belongs to. */
     public static LocalDate weekStart(LocalDate night) {
         return night.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

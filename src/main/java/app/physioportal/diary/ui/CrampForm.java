@@ -127,7 +127,8 @@ class CrampForm extends Div {
         where.addClassName("form-where");
         Div more = new Div(duration, minutes, triggers, relief, note);
         more.addClassName("form-more");
-        add(when, intensity, where, woke, more);
+        // Intensity and place first: with Save pinned below them, the common case needs no scrolling.
+        add(intensity, where, when, woke, more);
     }
 
     /** A new cramp: now, and "it woke me" ticked at night, when that is what usually happened. */

@@ -38,6 +38,8 @@ public class EditCrampView extends Main implements HasUrlParameter<Long> {
         this.patientId = currentUser.require().id();
         addClassNames("page", "quick-log");
         setId("edit-cramp-view");
+        // Arriving from a long diary list, start at the top, not where the list was scrolled to.
+        addAttachListener(e -> getElement().executeJs("this.scrollIntoView({block: 'start'})"));
     }
 
     @Override

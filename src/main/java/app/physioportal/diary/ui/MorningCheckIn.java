@@ -22,7 +22,7 @@ public class MorningCheckIn extends Div {
     private final DiaryService diary;
     private final long patientId;
     private final LocalDate night;
-    private final ScaleField disturbance = new ScaleField("How much did cramps disturb your sleep? (optional)",
+    private final ScaleField disturbance = new ScaleField("Sleep disturbed? (optional)",
             "disturbance", "not at all", "could not sleep");
     private Runnable onRecorded = () -> { };
 

@@ -58,9 +58,9 @@ public class NightList extends Div {
         this.onChange = onChange;
     }
 
-    /** Reloads from last night back to the oldest night shown so far. */
+    /** Reloads from the current night (where a cramp logged now goes) back to the oldest night shown so far. */
     public void refresh() {
-        LocalDate last = nights.lastNight(clock);
+        LocalDate last = nights.currentNight(clock);
         LocalDate from = oldest == null ? last.minusDays(PAGE_NIGHTS - 1L) : oldest;
         list.removeAll();
         oldest = from;
@@ -93,7 +93,7 @@ public class NightList extends Div {
         for (CrampRecord cramp : night.cramps()) {
             card.add(crampRow(cramp));
         }
-        if (!readOnly && !night.recorded()) {
+        if (!readOnly && !night.recorded() && !night.night().isAfter(nights.lastNight(clock))) {
             Button free = new Button("It was cramp-free", e -> markCrampFree(night.night()));
             free.setId("mark-free-" + night.night());
             free.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);

@@ -29,6 +29,8 @@ public class QuickLogView extends Main {
     public QuickLogView(DiaryService diary, Nights nights, CurrentUser currentUser, Clock clock) {
         addClassNames("page", "quick-log");
         setId("quick-log-view");
+        // Arriving from a long diary list, start at the top, not where the list was scrolled to.
+        addAttachListener(e -> getElement().executeJs("this.scrollIntoView({block: 'start'})"));
         long patientId = currentUser.require().id();
         CrampForm form = new CrampForm(clock, nights.zone());
         form.startNew();
@@ -41,7 +43,7 @@ public class QuickLogView extends Main {
         Div bar = new Div(save);
         bar.addClassName("save-bar");
 
-        add(new ViewHeader("Log a cramp", "Tap how bad it was and where, then Save. The rest is optional."), form,
+        add(new ViewHeader("Log a cramp", "How bad, where, then Save."), form,
                 bar);
     }
 

@@ -60,7 +60,7 @@ class DiaryViewTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PATIENT1)
     void lists_four_weeks_of_nights_newest_first_and_more_on_request() {
         navigate(DiaryView.class);
-        LocalDate last = nights.lastNight(clock);
+        LocalDate last = nights.currentNight(clock);
         List<String> cards = nightCardIds();
         assertThat(cards).hasSize(28);
         assertThat(cards.getFirst()).isEqualTo("night-" + last);
