@@ -30,8 +30,10 @@ class DemoDataSeeder implements ApplicationRunner {
     private final AccountService accounts;
     private final SystemTasks systemTasks;
     private final Clock clock;
+    private final BookingDemoData bookingDemoData;
 
-    DemoDataSeeder(AccountService accounts, SystemTasks systemTasks, Clock clock) {
+    DemoDataSeeder(AccountService accounts, SystemTasks systemTasks, Clock clock, BookingDemoData bookingDemoData) {
+        this.bookingDemoData = bookingDemoData;
         this.accounts = accounts;
         this.systemTasks = systemTasks;
         this.clock = clock;
@@ -43,6 +45,7 @@ class DemoDataSeeder implements ApplicationRunner {
             return;
         }
         systemTasks.runAs("demo-data", Role.ADMIN, this::seedAccounts);
+        bookingDemoData.seed();
         log.info("Seeded the demo clinic: sign in as admin@example.org, physio1@example.org or "
                 + "patient1@example.org with the password {}", PASSWORD);
     }
