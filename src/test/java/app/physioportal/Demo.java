@@ -9,6 +9,8 @@ public final class Demo {
     public static final String PHYSIO2 = "physio2@example.org";
     public static final String PATIENT1 = "patient1@example.org";
     public static final String PATIENT2 = "patient2@example.org";
+    public static final String PATIENT3 = "patient3@example.org";
+    public static final String PATIENT4 = "patient4@example.org";
     public static final String PATIENT5 = "patient5@example.org";
 
     private Demo() {

@@ -70,7 +70,7 @@ public class AppointmentsView extends Main {
         slotsHint.addClassName("view-subtitle");
         Div booker = new Div(slotsTitle, slotsHint, confirm, slots);
         booker.setId("booking-section");
-        add(next, booker, list);
+        add(next, list, booker);
         refreshSlots();
     }
 

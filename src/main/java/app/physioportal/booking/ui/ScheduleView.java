@@ -56,6 +56,7 @@ public class ScheduleView extends Main {
     private final Span weekLabel = new Span();
     private final Div days = new Div();
     private final Div bookPanel = new Div();
+    private final Clock clock;
     private LocalDate weekDay;
 
     public ScheduleView(BookingService booking, ScheduleService schedule, AccountService accounts, Clock clock) {
@@ -63,6 +64,7 @@ public class ScheduleView extends Main {
         this.schedule = schedule;
         this.patients = accounts.myPatients();
         this.zone = booking.clinicZone();
+        this.clock = clock;
         this.weekDay = LocalDate.now(clock.withZone(zone));
         addClassName("page");
         setId("schedule-view");
@@ -123,7 +125,8 @@ public class ScheduleView extends Main {
                 free.add(time);
             }
             card.add(free);
-        } else if (day.working() && day.appointments().isEmpty()) {
+        } else if (day.working() && day.appointments().isEmpty()
+                && !day.date().isBefore(LocalDate.now(clock.withZone(zone)))) {
             card.add(new Paragraph("No free times left"));
         }
         return card;
