@@ -29,6 +29,21 @@ class BookingConcurrencyTest {
     BookingFixture fixture;
 
     @Test
+    void the_database_itself_refuses_a_second_live_appointment_at_the_same_start() {
+        TestPatient patient = fixture.newPatientOfPhysio1();
+        java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(40))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        long first = fixture.insertAppointmentAt(patient.id(), Demo.PHYSIO1, start, AppointmentStatus.BOOKED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> fixture.insertAppointmentAt(patient.id(), Demo.PHYSIO1, start, AppointmentStatus.BOOKED))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        // cancelled rows hold no key: any number of them may share the start
+        fixture.insertAppointmentAt(patient.id(), Demo.PHYSIO1, start, AppointmentStatus.CANCELLED);
+        fixture.insertAppointmentAt(patient.id(), Demo.PHYSIO1, start, AppointmentStatus.CANCELLED);
+        assertThat(fixture.statusOf(first)).isEqualTo("BOOKED");
+    }
+
+    @Test
     void of_many_simultaneous_bookings_of_one_slot_exactly_one_succeeds() throws Exception {
         List<TestPatient> patients = List.of(fixture.newPatientOfPhysio1(), fixture.newPatientOfPhysio1(),
                 fixture.newPatientOfPhysio1());

@@ -65,8 +65,12 @@ public class BookingFixture {
      * (starting in two hours, or already over). Starts are spread by a few seconds so they never collide.
      */
     public long insertAppointment(long patientId, String physioEmail, Instant start, AppointmentStatus status) {
+        return insertAppointmentAt(patientId, physioEmail, start.plusSeconds(offset.incrementAndGet()), status);
+    }
+
+    /** Exactly at {@code start}, so a test can provoke the database's unique key. */
+    public long insertAppointmentAt(long patientId, String physioEmail, Instant unique, AppointmentStatus status) {
         long physio = jdbc.queryForObject("select id from account where email = ?", Long.class, physioEmail);
-        Instant unique = start.plusSeconds(offset.incrementAndGet());
         jdbc.update("insert into appointment (patient_id, physio_id, starts_at, ends_at, active_start, type, status,"
                         + " booked_by, booked_at, sequence_no, version) values (?, ?, ?, ?, ?, 'IN_CLINIC', ?, ?, ?, 0, 0)",
                 patientId, physio, ts(unique), ts(unique.plusSeconds(1800)),
