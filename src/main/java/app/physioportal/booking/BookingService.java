@@ -106,7 +106,7 @@ public class BookingService {
 
     /**
      * The open slots of the patient's physio, grouped by day. A patient sees only the self-booking window
-     * (today and the next weeks); a physio may ask for any range.
+     * (from the notice period to the next weeks); a physio may ask for any range.
      */
     @Transactional(readOnly = true)
     public List<DaySlots> openSlots(long patientId, LocalDate from, LocalDate to) {
@@ -120,7 +120,12 @@ public class BookingService {
         if (to.isBefore(from)) {
             return List.of();
         }
-        return byDay(schedule.openSlots(physioOf(patientId), from, to));
+        List<Slot> open = schedule.openSlots(physioOf(patientId), from, to);
+        if (user.role() == Role.PATIENT) {
+            Instant earliest = clock.instant().plus(notice);
+            open = open.stream().filter(s -> !s.start().isBefore(earliest)).toList();
+        }
+        return byDay(open);
     }
 
     /** The slots a patient may book themself: today and the next {@code self-booking-weeks} weeks. */
@@ -301,7 +306,14 @@ public class BookingService {
         return new WeekSchedule(monday, days);
     }
 
+    /**
+     * Patients book online from the notice period on, so whatever they book they can also change online;
+     * the last day's short-notice times are the clinic desk's to give.
+     */
     private void checkSelfBookingWindow(Instant start) {
+        if (start.isBefore(clock.instant().plus(notice))) {
+            throw new BookingException("For a time in the next " + hours(notice) + ", please call the clinic.");
+        }
         if (start.atZone(zone).toLocalDate().isAfter(lastSelfBookingDay())) {
             throw new BookingException("You can book up to " + selfBookingWeeks
                     + " weeks ahead. For a later date, call the clinic.");

@@ -89,6 +89,16 @@ class BookingServiceTest {
     }
 
     @Test
+    void a_patient_books_online_only_from_the_notice_period_on() {
+        Instant earliest = Instant.now().plus(booking.noticePeriod());
+        assertThat(openStartsForPatient()).isNotEmpty().allSatisfy(start -> assertThat(start).isAfterOrEqualTo(
+                earliest.minusSeconds(60)));
+        Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
+        assertThatThrownBy(() -> bookAsPatient(new Slot(inAnHour, inAnHour.plus(Duration.ofMinutes(30)))))
+                .isInstanceOf(BookingException.class).hasMessageContaining("please call the clinic");
+    }
+
+    @Test
     void a_patient_may_hold_at_most_two_future_appointments() {
         bookAsPatient(fixture.openSlotOfPhysio1(patient.id(), 3));
         bookAsPatient(fixture.openSlotOfPhysio1(patient.id(), 3));

@@ -101,7 +101,8 @@ public class AppointmentsView extends Main {
             slots.add(stop);
         } else {
             slotsTitle.setText("Book a follow-up");
-            slotsHint.setText("Open times with your physio over the next 4 weeks. Tap a time to book it.");
+            slotsHint.setText("Open times with your physio over the next 4 weeks. Tap a time to book it. "
+                    + "For a time in the next " + booking.noticePeriod().toHours() + " hours, please call the clinic.");
             if (upcoming >= booking.maxFutureAppointments()) {
                 slotsHint.setText("You have " + upcoming + " upcoming appointments, the most you can book yourself. "
                         + "Cancel one to book another, or call the clinic.");

@@ -1,0 +1,90 @@
+package app.physioportal.booking.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.physioportal.Demo;
+import app.physioportal.DemoIds;
+import app.physioportal.PortalTest;
+import app.physioportal.booking.AppointmentStatus;
+import app.physioportal.booking.BookingFixture;
+import app.physioportal.booking.BookingService;
+import app.physioportal.security.AccountService.AssignedPatient;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@PortalTest
+class ScheduleViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    BookingFixture fixture;
+
+    @Autowired
+    DemoIds ids;
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void the_week_view_moves_by_week_and_books_a_follow_up_from_a_free_slot() {
+        navigate(ScheduleView.class);
+        LocalDate monday = LocalDate.now(booking.clinicZone()).with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        assertThat(find(Span.class).id("week-label").getText()).isEqualTo("Week of " + label.format(monday));
+        assertThat(find(Div.class, find(Div.class).id("week-days")).withClassName("schedule-day").all()).hasSize(7);
+
+        test(find(Button.class).id("next-week")).click();
+        assertThat(find(Span.class).id("week-label").getText()).isEqualTo("Week of " + label.format(monday.plusWeeks(1)));
+
+        Button free = find(Button.class, find(Div.class).id("week-days")).withClassName("slot-button").first();
+        String freeId = free.getId().orElseThrow();
+        test(free).click();
+        @SuppressWarnings("unchecked")
+        Select<AssignedPatient> patient = find(Select.class).id("follow-up-patient");
+        AssignedPatient margaret = patient.getGenericDataView().getItems()
+                .filter(p -> p.email().equals(Demo.PATIENT1)).findFirst().orElseThrow();
+        patient.setValue(margaret);
+        test(find(Button.class).id("book-follow-up")).click();
+
+        assertThat(find(Button.class).withId(freeId).all()).isEmpty();
+        Instant start = Instant.ofEpochSecond(Long.parseLong(freeId.substring("free-".length())));
+        long patient1 = ids.idOf(Demo.PATIENT1);
+        var booked = fixture.as(Demo.PHYSIO1, () -> booking.appointments(patient1)).stream()
+                .filter(a -> a.start().equals(start) && a.status() == AppointmentStatus.BOOKED).findFirst().orElseThrow();
+        assertThat(find(Div.class).id("visit-" + booked.id()).isVisible()).isTrue();
+        fixture.as(Demo.PHYSIO1, () -> booking.cancel(patient1, booked.id()));
+    }
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void the_physio_marks_a_visit_that_has_started_as_attended() {
+        long patient1 = ids.idOf(Demo.PATIENT1);
+        long visit = fixture.insertAppointment(patient1, Demo.PHYSIO1, Instant.now().minusSeconds(120),
+                AppointmentStatus.BOOKED);
+        navigate(ScheduleView.class);
+
+        test(find(Button.class).id("attended-" + visit)).click();
+
+        assertThat(fixture.statusOf(visit)).isEqualTo("ATTENDED");
+        assertThat(find(Button.class).withId("attended-" + visit).all()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void the_working_hours_are_shown() {
+        navigate(ScheduleView.class);
+        assertThat(find(Span.class, find(Div.class).id("working-hours")).withClassName("working-hours-line").all())
+                .extracting(Span::getText).contains("Monday: 09:00–17:00, break 12:30–13:30 · 30-minute slots");
+    }
+}
