@@ -30,24 +30,24 @@ class BookingConcurrencyTest {
 
     @Test
     void the_database_itself_refuses_a_second_live_appointment_at_the_same_start() {
-        TestPatient patient = fixture.newPatientOfPhysio1();
+        TestPatient patient = fixture.newPatient();
         java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(40))
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        long first = fixture.insertAppointmentAt(patient.id(), Demo.PHYSIO1, start, AppointmentStatus.BOOKED);
+        long first = fixture.insertAppointmentAt(patient.id(), fixture.physio(), start, AppointmentStatus.BOOKED);
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> fixture.insertAppointmentAt(patient.id(), Demo.PHYSIO1, start, AppointmentStatus.BOOKED))
+                () -> fixture.insertAppointmentAt(patient.id(), fixture.physio(), start, AppointmentStatus.BOOKED))
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         // cancelled rows hold no key: any number of them may share the start
-        fixture.insertAppointmentAt(patient.id(), Demo.PHYSIO1, start, AppointmentStatus.CANCELLED);
-        fixture.insertAppointmentAt(patient.id(), Demo.PHYSIO1, start, AppointmentStatus.CANCELLED);
+        fixture.insertAppointmentAt(patient.id(), fixture.physio(), start, AppointmentStatus.CANCELLED);
+        fixture.insertAppointmentAt(patient.id(), fixture.physio(), start, AppointmentStatus.CANCELLED);
         assertThat(fixture.statusOf(first)).isEqualTo("BOOKED");
     }
 
     @Test
     void of_many_simultaneous_bookings_of_one_slot_exactly_one_succeeds() throws Exception {
-        List<TestPatient> patients = List.of(fixture.newPatientOfPhysio1(), fixture.newPatientOfPhysio1(),
-                fixture.newPatientOfPhysio1());
-        Slot slot = fixture.openSlotOfPhysio1(patients.getFirst().id(), 10);
+        List<TestPatient> patients = List.of(fixture.newPatient(), fixture.newPatient(),
+                fixture.newPatient());
+        Slot slot = fixture.openSlot(patients.getFirst().id(), 10);
         CountDownLatch ready = new CountDownLatch(ATTEMPTS);
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(ATTEMPTS);
@@ -57,7 +57,7 @@ class BookingConcurrencyTest {
                 TestPatient patient = patients.get(i % patients.size());
                 // Each attempt is its own request: its own thread, sign-in and transaction, as from another app instance.
                 boolean asPatient = i % 2 == 0;
-                outcomes.add(pool.submit(() -> fixture.as(asPatient ? patient.email() : Demo.PHYSIO1, () -> {
+                outcomes.add(pool.submit(() -> fixture.as(asPatient ? patient.email() : fixture.physio(), () -> {
                     ready.countDown();
                     try {
                         go.await();
@@ -86,7 +86,7 @@ class BookingConcurrencyTest {
             assertThat(successes).as(results.toString()).isEqualTo(1);
             assertThat(results).as("every loser is told the time was taken").filteredOn(r -> !r.equals("booked"))
                     .containsOnly("taken");
-            assertThat(fixture.liveAppointmentsAt(Demo.PHYSIO1, slot.start())).isEqualTo(1);
+            assertThat(fixture.liveAppointmentsAt(fixture.physio(), slot.start())).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }

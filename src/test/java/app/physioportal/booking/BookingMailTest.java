@@ -45,7 +45,7 @@ class BookingMailTest {
 
     @BeforeEach
     void newPatient() {
-        patient = fixture.newPatientOfPhysio1();
+        patient = fixture.newPatient();
     }
 
     private static String calendarOf(MimeMessage message) throws Exception {
@@ -82,7 +82,7 @@ class BookingMailTest {
     @Test
     void a_patient_booking_emails_patient_and_physio_an_invitation_and_a_cancellation_updates_the_same_event()
             throws Exception {
-        Slot slot = fixture.openSlotOfPhysio1(patient.id(), 4);
+        Slot slot = fixture.openSlot(patient.id(), 4);
         AppointmentSummary booked = fixture.as(patient.email(),
                 () -> booking.book(patient.id(), slot.start(), AppointmentType.VIDEO, null));
 
@@ -90,14 +90,14 @@ class BookingMailTest {
         MimeMessage toPatient = to(patient.email()).getFirst();
         assertThat(toPatient.getSubject()).isEqualTo("Appointment booked");
         String text = partOf(toPatient, "text/plain");
-        assertThat(text).contains("video call appointment with Priya Shah");
+        assertThat(text).contains("video call appointment with Booking Test Physio");
         String ics = calendarOf(toPatient);
         String utc = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(slot.start());
         assertThat(ics).contains("METHOD:REQUEST\r\n", "UID:appointment-" + booked.id() + "@physio-portal\r\n",
                 "SEQUENCE:0\r\n", "DTSTART:" + utc + "\r\n", "STATUS:CONFIRMED\r\n");
         assertThat(ics.replace("\r\n ", "")).as("unfolded")
                 .contains("ATTENDEE;CN=\"Test Patient\";ROLE=REQ-PARTICIPANT:mailto:" + patient.email() + "\r\n");
-        assertThat(to(Demo.PHYSIO1)).singleElement().satisfies(m ->
+        assertThat(to(fixture.physio())).singleElement().satisfies(m ->
                 assertThat(m.getSubject()).isEqualTo("Appointment booked (Test Patient)"));
 
         greenMail.purgeEmailFromAllMailboxes();
@@ -111,16 +111,16 @@ class BookingMailTest {
 
     @Test
     void a_physio_booking_emails_only_the_patient_and_a_move_raises_the_sequence() throws Exception {
-        Slot slot = fixture.openSlotOfPhysio1(patient.id(), 4);
-        AppointmentSummary booked = fixture.as(Demo.PHYSIO1,
+        Slot slot = fixture.openSlot(patient.id(), 4);
+        AppointmentSummary booked = fixture.as(fixture.physio(),
                 () -> booking.book(patient.id(), slot.start(), AppointmentType.IN_CLINIC, "Check the calf raises"));
         assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
         assertThat(to(patient.email())).hasSize(1);
 
         greenMail.purgeEmailFromAllMailboxes();
-        Slot later = fixture.openSlotOfPhysio1(patient.id(), 6);
-        fixture.as(Demo.PHYSIO1, () -> booking.reschedule(patient.id(), booked.id(), later.start()));
+        Slot later = fixture.openSlot(patient.id(), 6);
+        fixture.as(fixture.physio(), () -> booking.reschedule(patient.id(), booked.id(), later.start()));
         assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
         MimeMessage moved = to(patient.email()).getFirst();
         assertThat(moved.getSubject()).isEqualTo("Appointment moved");
@@ -130,12 +130,12 @@ class BookingMailTest {
 
     @Test
     void a_booking_that_fails_sends_no_email() throws Exception {
-        Slot slot = fixture.openSlotOfPhysio1(patient.id(), 4);
-        fixture.as(Demo.PHYSIO1, () -> booking.book(patient.id(), slot.start(), AppointmentType.IN_CLINIC, null));
+        Slot slot = fixture.openSlot(patient.id(), 4);
+        fixture.as(fixture.physio(), () -> booking.book(patient.id(), slot.start(), AppointmentType.IN_CLINIC, null));
         greenMail.purgeEmailFromAllMailboxes();
-        TestPatient other = fixture.newPatientOfPhysio1();
+        TestPatient other = fixture.newPatient();
         try {
-            fixture.as(Demo.PHYSIO1, () -> booking.book(other.id(), slot.start(), AppointmentType.IN_CLINIC, null));
+            fixture.as(fixture.physio(), () -> booking.book(other.id(), slot.start(), AppointmentType.IN_CLINIC, null));
         } catch (SlotTakenException expected) {
             // the loser's transaction rolled back, so its event is never delivered
         }
@@ -151,7 +151,7 @@ class BookingMailTest {
         int port = mailSender.getPort();
         mailSender.setPort(closedPort);
         try {
-            Slot slot = fixture.openSlotOfPhysio1(patient.id(), 4);
+            Slot slot = fixture.openSlot(patient.id(), 4);
             AppointmentSummary booked = fixture.as(patient.email(),
                     () -> booking.book(patient.id(), slot.start(), AppointmentType.IN_CLINIC, null));
             assertThat(fixture.statusOf(booked.id())).isEqualTo("BOOKED");

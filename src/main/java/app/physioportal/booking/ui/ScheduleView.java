@@ -9,7 +9,6 @@ import app.physioportal.booking.BookingService.AppointmentSummary;
 import app.physioportal.booking.BookingService.ScheduleDay;
 import app.physioportal.booking.BookingService.WeekSchedule;
 import app.physioportal.booking.ScheduleService;
-import app.physioportal.booking.ScheduleService.WorkingHours;
 import app.physioportal.booking.Slot;
 import app.physioportal.booking.SlotTakenException;
 import app.physioportal.security.AccountService;
@@ -18,7 +17,6 @@ import app.physioportal.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -50,7 +48,6 @@ public class ScheduleView extends Main {
     private static final DateTimeFormatter WEEK_OF = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final BookingService booking;
-    private final ScheduleService schedule;
     private final List<AssignedPatient> patients;
     private final ZoneId zone;
     private final Span weekLabel = new Span();
@@ -61,7 +58,6 @@ public class ScheduleView extends Main {
 
     public ScheduleView(BookingService booking, ScheduleService schedule, AccountService accounts, Clock clock) {
         this.booking = booking;
-        this.schedule = schedule;
         this.patients = accounts.myPatients();
         this.zone = booking.clinicZone();
         this.clock = clock;
@@ -88,7 +84,7 @@ public class ScheduleView extends Main {
         bookPanel.setVisible(false);
         days.setId("week-days");
         days.addClassName("week-days");
-        add(nav, bookPanel, days, workingHours());
+        add(nav, bookPanel, days, new WorkingHoursEditor(schedule, () -> show(weekDay)));
         show(weekDay);
     }
 
@@ -205,25 +201,6 @@ public class ScheduleView extends Main {
             notify(refused.getMessage(), NotificationVariant.LUMO_WARNING);
         }
         show(weekDay);
-    }
-
-    private Div workingHours() {
-        Div box = new Div(new H3("Your working hours"));
-        box.setId("working-hours");
-        List<WorkingHours> hours = schedule.myWorkingHours();
-        if (hours.isEmpty()) {
-            box.add(new Paragraph("No working hours set yet: patients cannot book you."));
-        }
-        for (WorkingHours h : hours) {
-            Span line = new Span(h.day().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + ": "
-                    + h.start() + "–" + h.end() + (h.hasBreak() ? ", break " + h.breakStart() + "–" + h.breakEnd() : "")
-                    + " · " + h.slotMinutes() + "-minute slots");
-            line.addClassName("working-hours-line");
-            box.add(new Div(line));
-        }
-        schedule.myClosures().forEach(c -> box.add(new Div(new Span("Closed " + c.firstDay() + " to " + c.lastDay()
-                + ": " + c.reason()))));
-        return box;
     }
 
     private static void notify(String text, NotificationVariant variant) {

@@ -37,7 +37,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PATIENT1)
     void a_patient_lands_on_today_and_sees_only_patient_pages() {
         navigate("", TodayView.class);
-        assertThat(menu()).containsExactly("Today");
+        assertThat(menu()).containsExactly("Today", "Appointments");
         assertThat(find(Span.class).id("signed-in-name").getText()).isEqualTo("Margaret Ellis");
     }
 
@@ -46,15 +46,17 @@ class NavigationTest extends SpringBrowserlessTest {
     void a_patient_cannot_open_physio_or_admin_pages() {
         navigate("caseload", NotFoundView.class);
         navigate("admin/accounts", NotFoundView.class);
+        navigate("schedule", NotFoundView.class);
     }
 
     @Test
     @WithUserDetails(Demo.PHYSIO1)
     void a_physio_lands_on_the_caseload_and_cannot_open_admin_or_patient_pages() {
         navigate("", CaseloadView.class);
-        assertThat(menu()).containsExactly("Caseload");
+        assertThat(menu()).containsExactly("Caseload", "Schedule");
         navigate("admin/accounts", NotFoundView.class);
         navigate("today", NotFoundView.class);
+        navigate("appointments", NotFoundView.class);
     }
 
     @Test

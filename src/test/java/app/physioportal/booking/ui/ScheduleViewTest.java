@@ -8,6 +8,9 @@ import app.physioportal.PortalTest;
 import app.physioportal.booking.AppointmentStatus;
 import app.physioportal.booking.BookingFixture;
 import app.physioportal.booking.BookingService;
+import app.physioportal.booking.ScheduleService;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import app.physioportal.security.AccountService.AssignedPatient;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
@@ -34,6 +37,9 @@ class ScheduleViewTest extends SpringBrowserlessTest {
 
     @Autowired
     DemoIds ids;
+
+    @Autowired
+    ScheduleService schedule;
 
     @Test
     @WithUserDetails(Demo.PHYSIO1)
@@ -86,5 +92,30 @@ class ScheduleViewTest extends SpringBrowserlessTest {
         navigate(ScheduleView.class);
         assertThat(find(Span.class, find(Div.class).id("working-hours")).withClassName("working-hours-line").all())
                 .extracting(Span::getText).contains("Monday: 09:00–17:00, break 12:30–13:30 · 30-minute slots");
+    }
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO2)
+    void the_physio_edits_their_working_week_and_a_bad_day_is_refused_at_the_field() {
+        var original = schedule.myWorkingHours();
+        try {
+            navigate(ScheduleView.class);
+            test(find(Button.class).id("edit-working-hours")).click();
+            test(find(Checkbox.class).id("works-monday")).click();
+            find(TimePicker.class).id("start-monday").setValue(java.time.LocalTime.of(14, 0));
+            find(TimePicker.class).id("end-monday").setValue(java.time.LocalTime.of(12, 0));
+            test(find(Button.class).id("save-working-hours")).click();
+            assertThat(find(Span.class).withClassName("field-error").all()).extracting(Span::getText)
+                    .contains("The day must end after it starts");
+            assertThat(schedule.myWorkingHours()).hasSameSizeAs(original);
+
+            find(TimePicker.class).id("end-monday").setValue(java.time.LocalTime.of(16, 0));
+            test(find(Button.class).id("save-working-hours")).click();
+            assertThat(schedule.myWorkingHours()).hasSize(original.size() + 1);
+            assertThat(find(Span.class).withClassName("working-hours-line").all()).extracting(Span::getText)
+                    .contains("Monday: 14:00–16:00 · 30-minute slots");
+        } finally {
+            schedule.setMyWorkingHours(original);
+        }
     }
 }
