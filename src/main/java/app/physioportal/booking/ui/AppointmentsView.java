@@ -176,6 +176,6 @@ public class AppointmentsView extends Main {
     }
 
     private static void notify(String text, NotificationVariant variant) {
-        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(variant);
+        Notification.show(text, 6000, Notification.Position.BOTTOM_STRETCH).addThemeVariants(variant);
     }
 }

@@ -165,9 +165,9 @@ public class PatientAppointments extends Div {
         try {
             booking.cancel(patientId, a.id());
             Notification.show("Appointment cancelled. We have emailed a confirmation.", 5000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    Notification.Position.BOTTOM_STRETCH).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (BookingException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+            Notification.show(refused.getMessage(), 6000, Notification.Position.BOTTOM_STRETCH)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
         }
         refresh();
@@ -178,7 +178,7 @@ public class PatientAppointments extends Div {
         try {
             booking.markOutcome(patientId, a.id(), outcome);
         } catch (BookingException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+            Notification.show(refused.getMessage(), 6000, Notification.Position.BOTTOM_STRETCH)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
         }
         refresh();

@@ -148,7 +148,7 @@ class WorkingHoursEditor extends Div {
         }
         try {
             schedule.setMyWorkingHours(week);
-            Notification.show("Working hours saved.", 4000, Notification.Position.MIDDLE)
+            Notification.show("Working hours saved.", 4000, Notification.Position.BOTTOM_STRETCH)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             editor.setVisible(false);
             showSummary();
@@ -158,7 +158,7 @@ class WorkingHoursEditor extends Div {
             slotMinutes.setErrorMessage(invalid.getConstraintViolations().stream()
                     .map(ConstraintViolation::getMessage).collect(Collectors.joining("; ")));
         } catch (BookingException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+            Notification.show(refused.getMessage(), 6000, Notification.Position.BOTTOM_STRETCH)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
         }
     }
@@ -190,7 +190,7 @@ class WorkingHoursEditor extends Div {
                 schedule.addMyClosure(new ClosureDays(null, first.getValue(),
                         last.getValue() == null ? first.getValue() : last.getValue(), reason.getValue()));
                 Notification.show("Days off added. Appointments already booked on them stay booked.", 5000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                        Notification.Position.BOTTOM_STRETCH).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 first.clear();
                 last.clear();
                 reason.clear();
