@@ -57,7 +57,7 @@ public class AppointmentsView extends Main {
         setId("appointments-view");
         add(new ViewHeader("Appointments", "Book, move or cancel your follow-ups with your physio."));
 
-        next = new NextAppointmentCard(booking, patientId);
+        next = new NextAppointmentCard(booking, patientId).withoutLink();
         list = new PatientAppointments(booking, clock, patientId, false);
         list.setOnMove(this::startMove);
         list.setOnChange(this::refresh);

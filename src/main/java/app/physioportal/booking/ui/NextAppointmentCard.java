@@ -16,6 +16,7 @@ public class NextAppointmentCard extends Div {
 
     private final BookingService booking;
     private final long patientId;
+    private boolean showLink = true;
 
     public NextAppointmentCard(BookingService booking, long patientId) {
         this.booking = booking;
@@ -23,6 +24,13 @@ public class NextAppointmentCard extends Div {
         setId("next-appointment");
         addClassNames("card", "next-appointment");
         refresh();
+    }
+
+    /** On the appointments page itself the link would lead nowhere new. */
+    public NextAppointmentCard withoutLink() {
+        showLink = false;
+        refresh();
+        return this;
     }
 
     public void refresh() {
@@ -45,8 +53,12 @@ public class NextAppointmentCard extends Div {
             none.addClassName("card-detail");
             add(none);
         }
-        Anchor link = new Anchor("appointments", next.isPresent() ? "See or change appointments" : "Book a follow-up");
-        link.addClassName("next-appointment-link");
-        add(link);
+        if (showLink) {
+            Anchor link = new Anchor("appointments",
+                    next.isPresent() ? "See or change appointments" : "Book a follow-up");
+            link.setId("next-appointment-link");
+            link.addClassName("next-appointment-link");
+            add(link);
+        }
     }
 }

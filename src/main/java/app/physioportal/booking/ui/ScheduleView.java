@@ -121,9 +121,9 @@ public class ScheduleView extends Main {
                 free.add(time);
             }
             card.add(free);
-        } else if (day.working() && day.appointments().isEmpty()
-                && !day.date().isBefore(LocalDate.now(clock.withZone(zone)))) {
-            card.add(new Paragraph("No free times left"));
+        } else if (day.working() && day.appointments().isEmpty()) {
+            card.add(new Paragraph(day.date().isBefore(LocalDate.now(clock.withZone(zone))) ? "No appointments"
+                    : "No free times left"));
         }
         return card;
     }
