@@ -32,14 +32,16 @@ class DemoDataSeeder implements ApplicationRunner {
     private final Clock clock;
     private final PlanDemoData plans;
     private final DiaryDemoData diary;
+    private final BookingDemoData bookings;
 
     DemoDataSeeder(AccountService accounts, SystemTasks systemTasks, Clock clock, PlanDemoData plans,
-            DiaryDemoData diary) {
+            DiaryDemoData diary, BookingDemoData bookings) {
         this.accounts = accounts;
         this.systemTasks = systemTasks;
         this.clock = clock;
         this.plans = plans;
         this.diary = diary;
+        this.bookings = bookings;
     }
 
     @Override
@@ -51,6 +53,7 @@ class DemoDataSeeder implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
         plans.seed(today);
         diary.seed(today);
+        bookings.seed();
         log.info("Seeded the demo clinic: sign in as admin@example.org, physio1@example.org or "
                 + "patient1@example.org with the password {}", PASSWORD);
     }

@@ -37,7 +37,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PATIENT1)
     void a_patient_lands_on_today_and_sees_only_patient_pages() {
         navigate("", TodayView.class);
-        assertThat(menu()).containsExactly("Today", "My plan", "Diary", "My account");
+        assertThat(menu()).containsExactly("Today", "My plan", "Diary", "Appointments", "My account");
         assertThat(find(Span.class).id("signed-in-name").getText()).isEqualTo("Margaret Ellis");
     }
 
@@ -47,16 +47,18 @@ class NavigationTest extends SpringBrowserlessTest {
         navigate("caseload", NotFoundView.class);
         navigate("admin/accounts", NotFoundView.class);
         navigate("patients/1/plan", NotFoundView.class);
+        navigate("schedule", NotFoundView.class);
     }
 
     @Test
     @WithUserDetails(Demo.PHYSIO1)
     void a_physio_lands_on_the_caseload_and_cannot_open_admin_or_patient_pages() {
         navigate("", CaseloadView.class);
-        assertThat(menu()).containsExactly("Caseload", "My account");
+        assertThat(menu()).containsExactly("Caseload", "Schedule", "My account");
         navigate("admin/accounts", NotFoundView.class);
         navigate("today", NotFoundView.class);
         navigate("plan/history", NotFoundView.class);
+        navigate("appointments", NotFoundView.class);
     }
 
     @Test

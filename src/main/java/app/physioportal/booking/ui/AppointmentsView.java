@@ -1,0 +1,181 @@
+package app.physioportal.booking.ui;
+
+import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.booking.AppointmentType;
+import app.physioportal.booking.BookingException;
+import app.physioportal.booking.BookingService;
+import app.physioportal.booking.BookingService.AppointmentSummary;
+import app.physioportal.booking.BookingService.DaySlots;
+import app.physioportal.booking.Slot;
+import app.physioportal.booking.SlotTakenException;
+import app.physioportal.security.CurrentUser;
+import app.physioportal.security.Role;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The patient's appointments: the next one, upcoming and past, and their physio's open times to book. */
+@Route("appointments")
+@PageTitle("Appointments · Physio Portal")
+@Menu(title = "Appointments", order = 3, icon = "vaadin:calendar-user")
+@RolesAllowed(Role.PATIENT_ROLE)
+public class AppointmentsView extends Main {
+
+    private final BookingService booking;
+    private final Clock clock;
+    private final long patientId;
+    private final ZoneId zone;
+    private final NextAppointmentCard next;
+    private final PatientAppointments list;
+    private final H3 slotsTitle = new H3();
+    private final Paragraph slotsHint = new Paragraph();
+    private final Div slots = new Div();
+    private final Div confirm = new Div();
+    private AppointmentSummary moving;
+
+    public AppointmentsView(BookingService booking, CurrentUser currentUser, Clock clock) {
+        this.booking = booking;
+        this.clock = clock;
+        this.patientId = currentUser.require().id();
+        this.zone = booking.clinicZone();
+        addClassName("page");
+        setId("appointments-view");
+        add(new ViewHeader("Appointments", "Book, move or cancel your follow-ups with your physio."));
+
+        next = new NextAppointmentCard(booking, patientId).withoutLink();
+        list = new PatientAppointments(booking, clock, patientId, false);
+        list.setOnMove(this::startMove);
+        list.setOnChange(this::refresh);
+
+        slots.setId("open-slots");
+        slots.addClassName("slot-days");
+        confirm.setId("booking-confirm");
+        confirm.addClassNames("card", "booking-confirm");
+        confirm.setVisible(false);
+        slotsHint.addClassName("view-subtitle");
+        Div booker = new Div(slotsTitle, slotsHint, confirm, slots);
+        booker.setId("booking-section");
+        add(next, list, booker);
+        refreshSlots();
+    }
+
+    private void refresh() {
+        next.refresh();
+        list.refresh();
+        refreshSlots();
+    }
+
+    private void startMove(AppointmentSummary appointment) {
+        moving = appointment;
+        refreshSlots();
+        slotsTitle.scrollIntoView();
+    }
+
+    private void refreshSlots() {
+        slots.removeAll();
+        confirm.setVisible(false);
+        long upcoming = booking.appointments(patientId).stream().filter(a -> a.upcoming(clock.instant())).count();
+        if (moving != null) {
+            slotsTitle.setText("Pick a new time");
+            slotsHint.setText("Moving your appointment on " + BookingFormats.when(moving, zone) + ".");
+            Button stop = new Button("Keep the current time", e -> {
+                moving = null;
+                refreshSlots();
+            });
+            stop.setId("stop-moving");
+            slots.add(stop);
+        } else {
+            slotsTitle.setText("Book a follow-up");
+            slotsHint.setText("Open times with your physio over the next 4 weeks. Tap a time to book it. "
+                    + "For a time in the next " + booking.noticePeriod().toHours() + " hours, please call the clinic.");
+            if (upcoming >= booking.maxFutureAppointments()) {
+                slotsHint.setText("You have " + upcoming + " upcoming appointments, the most you can book yourself. "
+                        + "Cancel one to book another, or call the clinic.");
+                return;
+            }
+        }
+        List<DaySlots> days = booking.selfBookingSlots(patientId);
+        if (days.isEmpty()) {
+            slots.add(new Paragraph("No open times in the next 4 weeks. Please call the clinic."));
+        }
+        for (DaySlots day : days) {
+            Div times = new Div();
+            times.addClassName("slot-times");
+            for (Slot slot : day.slots()) {
+                Button time = new Button(BookingFormats.time(slot.start(), zone), e -> choose(slot));
+                time.setId("slot-" + slot.start().getEpochSecond());
+                time.addClassName("slot-button");
+                times.add(time);
+            }
+            Div dayBox = new Div(new H4(BookingFormats.day(day.date())), times);
+            dayBox.addClassName("slot-day");
+            slots.add(dayBox);
+        }
+    }
+
+    private void choose(Slot slot) {
+        confirm.removeAll();
+        confirm.setVisible(true);
+        Span what = new Span((moving == null ? "Book " : "Move to ")
+                + BookingFormats.DAY.format(slot.start().atZone(zone)) + " at " + BookingFormats.time(slot.start(), zone)
+                + "?");
+        what.setId("booking-confirm-text");
+        what.addClassName("card-title");
+        confirm.add(what);
+        RadioButtonGroup<AppointmentType> type = new RadioButtonGroup<>("How would you like to meet?");
+        type.setId("booking-type");
+        type.setItems(AppointmentType.values());
+        type.setItemLabelGenerator(AppointmentType::label);
+        type.setValue(moving == null ? AppointmentType.IN_CLINIC : moving.type());
+        if (moving == null) {
+            confirm.add(type);
+        }
+        Button yes = new Button(moving == null ? "Book this time" : "Move here", e -> submit(slot, type.getValue()));
+        yes.setId("confirm-booking");
+        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button back = new Button("Not this one", e -> confirm.setVisible(false));
+        back.setId("cancel-choice");
+        Div buttons = new Div(yes, back);
+        buttons.addClassName("appointment-actions");
+        confirm.add(buttons);
+        confirm.scrollIntoView();
+    }
+
+    private void submit(Slot slot, AppointmentType type) {
+        try {
+            if (moving == null) {
+                booking.book(patientId, slot.start(), type, null);
+                notify("Booked. We have emailed you a confirmation with a calendar file.", NotificationVariant.LUMO_SUCCESS);
+            } else {
+                booking.reschedule(patientId, moving.id(), slot.start());
+                notify("Moved. We have emailed you the new time.", NotificationVariant.LUMO_SUCCESS);
+            }
+            moving = null;
+        } catch (SlotTakenException taken) {
+            notify("That time was just taken. Please pick another: the times below are up to date.",
+                    NotificationVariant.LUMO_WARNING);
+        } catch (BookingException refused) {
+            notify(refused.getMessage(), NotificationVariant.LUMO_WARNING);
+        }
+        refresh();
+    }
+
+    private static void notify(String text, NotificationVariant variant) {
+        Notification.show(text, 6000, Notification.Position.BOTTOM_STRETCH).addThemeVariants(variant);
+    }
+}

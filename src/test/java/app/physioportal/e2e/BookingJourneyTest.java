@@ -1,0 +1,112 @@
+package app.physioportal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.physioportal.Demo;
+import app.physioportal.PortalTest;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * "Done means" of issue 7 in headless Chromium at phone width: a demo patient books the next free time with
+ * their physio, gets the confirmation email with a calendar file, cancels, and the time is free again.
+ */
+@PortalTest
+class BookingJourneyTest {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        Assumptions.assumeTrue(Files.isExecutable(SignInJourneyTest.CHROMEDRIVER)
+                && Files.isExecutable(SignInJourneyTest.CHROMIUM), "chromium and chromium-driver are not installed");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(SignInJourneyTest.CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage");
+        driver = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(SignInJourneyTest.CHROMEDRIVER.toFile()).build(), options);
+        driver.manage().window().setSize(new Dimension(360, 740));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    private List<WebElement> upcomingCards() {
+        return driver.findElements(By.cssSelector("#upcoming-appointments .appointment-card"));
+    }
+
+    private void click(WebElement element) {
+        // A confirmation toast may still cover part of the screen; a thumb would tap past it.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block:'center'}); arguments[0].click()", element);
+    }
+
+    @Test
+    void a_patient_books_the_next_free_time_gets_the_invitation_and_cancels() {
+        driver.manage().deleteAllCookies();
+        driver.get("http://localhost:" + port + "/login");
+        waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
+                .sendKeys(Demo.PATIENT5);
+        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(Demo.PASSWORD);
+        driver.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+        waitUpTo(30).until(ExpectedConditions.urlContains("/today"));
+
+        driver.get("http://localhost:" + port + "/appointments");
+        WebElement slot = waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#open-slots .slot-button")));
+        String slotId = slot.getAttribute("id");
+        int before = upcomingCards().size();
+        click(slot);
+        click(waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("confirm-booking"))));
+
+        waitUpTo(10).until(d -> upcomingCards().size() == before + 1);
+        assertThat(driver.findElements(By.id(slotId))).isEmpty();
+        assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
+        String email = GreenMailUtil.getWholeMessage(greenMail.getReceivedMessages()[0]);
+        assertThat(email).contains("Appointment booked", "text/calendar", "appointment.ics");
+
+        WebElement cancel = driver.findElements(By.cssSelector("#upcoming-appointments vaadin-button")).stream()
+                .filter(b -> b.getAttribute("id").startsWith("cancel-")).findFirst().orElseThrow();
+        String appointment = cancel.getAttribute("id").substring("cancel-".length());
+        click(cancel);
+        click(waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("confirm-cancel-" + appointment))));
+
+        waitUpTo(10).until(d -> upcomingCards().size() == before);
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id(slotId)));
+    }
+}
