@@ -1,5 +1,7 @@
 package app.physioportal.caseload;
 
+import app.physioportal.booking.BookingService;
+import app.physioportal.booking.BookingService.AppointmentSummary;
 import app.physioportal.diary.DiaryOverview;
 import app.physioportal.diary.DiaryOverview.RecordedNight;
 import app.physioportal.plan.PlanService;
@@ -7,6 +9,7 @@ import app.physioportal.plan.PlanService.WeekAdherence;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AssignedPatient;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -39,17 +42,19 @@ public class CaseloadService {
      */
     public record CaseloadRow(long patientId, String name, LocalDate lastRecordedNight, boolean stale,
             Double baselinePerNight, Double recentPerNight, Trend trend, Integer adherencePercent,
-            Integer planVersion, LocalDate planSince, int attention) {
+            Integer planVersion, LocalDate planSince, Instant nextAppointment, int attention) {
     }
 
     private final AccountService accounts;
     private final DiaryOverview diary;
     private final PlanService plans;
+    private final BookingService booking;
     private final Clock clock;
     private final ZoneId zone;
 
-    CaseloadService(AccountService accounts, DiaryOverview diary, PlanService plans, Clock clock,
-            @Value("${app.clinic.time-zone}") ZoneId zone) {
+    CaseloadService(AccountService accounts, DiaryOverview diary, PlanService plans, BookingService booking,
+            Clock clock, @Value("${app.clinic.time-zone}") ZoneId zone) {
+        this.booking = booking;
         this.accounts = accounts;
         this.diary = diary;
         this.plans = plans;
@@ -100,7 +105,8 @@ public class CaseloadService {
         } + (stale ? 3 : 0) + (adherence != null && adherence < 50 ? 2 : 0) + (plan.isEmpty() ? 1 : 0);
         return new CaseloadRow(patient.id(), patient.displayName(), lastNight, stale, baseline, recent, trend,
                 adherence, plan.map(PlanService.PlanVersionView::number).orElse(null),
-                plan.map(PlanService.PlanVersionView::effectiveFrom).orElse(null), attention);
+                plan.map(PlanService.PlanVersionView::effectiveFrom).orElse(null),
+                booking.nextAppointment(patient.id()).map(AppointmentSummary::start).orElse(null), attention);
     }
 
     /** Cramps per recorded night in [from, to), or null with too few recorded nights to say. */

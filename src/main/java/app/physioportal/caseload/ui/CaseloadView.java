@@ -35,14 +35,17 @@ import org.springframework.beans.factory.annotation.Value;
 public class CaseloadView extends Main {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM");
+    private static final DateTimeFormatter VISIT = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm");
 
     private final List<CaseloadRow> rows;
     private final Div list = new Div();
     private final LocalDate today;
+    private final ZoneId zone;
 
     public CaseloadView(CaseloadService caseload, Clock clock, @Value("${app.clinic.time-zone}") ZoneId zone) {
         addClassName("page");
         setId("caseload-view");
+        this.zone = zone;
         today = LocalDate.now(clock.withZone(zone));
         rows = caseload.myCaseload();
         long needing = rows.stream().filter(r -> r.attention() >= 3).count();
@@ -90,7 +93,9 @@ public class CaseloadView extends Main {
                 fact("Exercises (2 wks)", row.adherencePercent() == null ? "no plan" : row.adherencePercent() + "%",
                         row.adherencePercent() != null && row.adherencePercent() < 50),
                 fact("Plan", row.planVersion() == null ? "none yet"
-                        : "v" + row.planVersion() + " since " + DATE.format(row.planSince()), row.planVersion() == null));
+                        : "v" + row.planVersion() + " since " + DATE.format(row.planSince()), row.planVersion() == null),
+                fact("Next visit", row.nextAppointment() == null ? "none booked"
+                        : VISIT.format(row.nextAppointment().atZone(zone)), false));
         facts.addClassName("facts");
         Div card = new Div(head, facts);
         card.addClassName("card");

@@ -1,6 +1,8 @@
 package app.physioportal.caseload.ui;
 
 import app.physioportal.base.ui.ComingSoon;
+import app.physioportal.booking.BookingService;
+import app.physioportal.booking.ui.PatientAppointments;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.Nights;
 import app.physioportal.diary.ui.NightList;
@@ -48,12 +50,15 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
     private final Nights nights;
     private final PlanService plans;
     private final ClinicalNoteService notes;
+    private final BookingService booking;
     private final Clock clock;
     private final ZoneId zone;
     private String title = "Patient · Physio Portal";
 
     public PatientView(AccountService accounts, DiaryService diary, Nights nights, PlanService plans,
-            ClinicalNoteService notes, Clock clock, @Value("${app.clinic.time-zone}") ZoneId zone) {
+            ClinicalNoteService notes, BookingService booking, Clock clock,
+            @Value("${app.clinic.time-zone}") ZoneId zone) {
+        this.booking = booking;
         this.accounts = accounts;
         this.diary = diary;
         this.nights = nights;
@@ -83,8 +88,7 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
                         + "the progress feature."));
         tabs.add("Diary", new NightList(diary, nights, clock, patientId, true));
         tabs.add("Plan", planTab(patientId));
-        tabs.add("Appointments", new ComingSoon("Appointments",
-                "Booking follow-ups from here arrives with the booking feature."));
+        tabs.add("Appointments", new PatientAppointments(booking, clock, patientId, true));
         tabs.add("Notes", new ClinicalNotesPanel(notes, patientId, true, zone));
         add(tabs);
     }

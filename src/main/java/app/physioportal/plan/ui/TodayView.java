@@ -1,6 +1,8 @@
 package app.physioportal.plan.ui;
 
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.booking.BookingService;
+import app.physioportal.booking.ui.NextAppointmentCard;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.Nights;
 import app.physioportal.diary.ui.MorningCheckIn;
@@ -42,8 +44,8 @@ public class TodayView extends Main {
     private final long patientId;
     private final Div planArea = new Div();
 
-    public TodayView(CurrentUser currentUser, PlanService plans, DiaryService diary, Nights nights, Clock clock,
-            @Value("${app.clinic.time-zone}") ZoneId clinicZone) {
+    public TodayView(CurrentUser currentUser, PlanService plans, DiaryService diary, Nights nights,
+            BookingService booking, Clock clock, @Value("${app.clinic.time-zone}") ZoneId clinicZone) {
         this.plans = plans;
         this.patientId = currentUser.require().id();
         addClassName("page");
@@ -56,6 +58,7 @@ public class TodayView extends Main {
         planArea.addClassName("today-plan");
         planArea.setId("today-plan");
         add(planArea);
+        add(new NextAppointmentCard(booking, patientId));
         render();
     }
 
