@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import software.xdev.chartjs.model.charts.BarChart;
@@ -31,7 +32,7 @@ import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearTickOpti
 /** The progress page's Chart.js configurations, built as typed models and serialised on the server. */
 public final class ProgressCharts {
 
-    static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM");
+    static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final String PRIMARY = "#1a5276";
     private static final String ACCENT = "#c0392b";
     private static final String GREEN = "#1e8449";

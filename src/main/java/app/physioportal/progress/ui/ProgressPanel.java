@@ -11,7 +11,6 @@ import app.physioportal.progress.ProgressReport.Week;
 import app.physioportal.progress.ProgressService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -31,10 +30,9 @@ import java.util.stream.Collectors;
  * assigned patient: range choice, the charts each with a text summary, baseline vs now and the personal
  * stretching comparison. Reading the report checks access, so an unassigned id never renders anything.
  */
-@StyleSheet("progress.css")
 public class ProgressPanel extends Div {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private final long patientId;
     private final ProgressService progress;
