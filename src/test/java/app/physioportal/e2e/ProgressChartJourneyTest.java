@@ -86,6 +86,6 @@ class ProgressChartJourneyTest {
 
         driver.findElement(By.id("range-four-weeks")).click();
         waitUpTo(30).until(d -> Long.valueOf(4).equals(js(
-                "const c = document.getElementById('cramps-chart'); return c.chart && c.chart.data.labels.length", cramps)));
+                "const c = document.getElementById('cramps-chart'); return c.chart && c.chart.data.labels.length")));
     }
 }

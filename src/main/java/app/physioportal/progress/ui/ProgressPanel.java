@@ -190,9 +190,9 @@ public class ProgressPanel extends Div {
         grid.addClassName("progress-periods");
         card.add(grid);
         Paragraph change = new Paragraph("Change: " + changeInWords(figures.crampsPerNightChange(),
-                figures.crampsPerNightChangePercent(), "cramps a night", "fewer", "more") + "; mean intensity "
-                + changeInWords(figures.meanIntensityChange(), figures.meanIntensityChangePercent(), "points",
-                "lower", "higher") + ".");
+                figures.crampsPerNightChangePercent(), "%s fewer cramps a night", "%s more cramps a night")
+                + "; mean intensity " + changeInWords(figures.meanIntensityChange(),
+                figures.meanIntensityChangePercent(), "%s points lower", "%s points higher") + ".");
         change.setId("baseline-change");
         change.addClassName("progress-change");
         Paragraph note = new Paragraph("These are averages over the nights recorded in the diary; nights "
@@ -217,14 +217,15 @@ public class ProgressPanel extends Div {
         return box;
     }
 
-    static String changeInWords(Double change, Double percent, String unit, String down, String up) {
+    /** "2.1 fewer cramps a night (−79%)"; {@code down} and {@code up} take the amount as {@code %s}. */
+    static String changeInWords(Double change, Double percent, String down, String up) {
         if (change == null) {
             return "not enough to compare";
         }
         if (Math.abs(change) < 0.05) {
             return "about the same";
         }
-        String words = one(Math.abs(change)) + " " + unit + " " + (change < 0 ? down : up);
+        String words = String.format(change < 0 ? down : up, one(Math.abs(change)));
         return percent == null ? words : words + " (" + (percent < 0 ? "−" : "+") + Math.round(Math.abs(percent)) + "%)";
     }
 
