@@ -108,6 +108,16 @@ class ProgressViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void the_stretching_comparison_is_worded_as_an_observation_once_both_groups_are_large_enough() {
+        navigate("patients/" + ids.idOf(Demo.PATIENT2) + "/progress", PatientProgressView.class);
+        assertThat(text("stretching-result")).contains("recorded nights with the bedtime stretch done",
+                "recorded nights without it", "cramps a night");
+        assertThat(find(Div.class).id("stretching-card").getElement().getTextRecursively())
+                .contains("an observation from the diary, not a diagnosis");
+    }
+
+    @Test
     @WithUserDetails(Demo.PHYSIO2)
     void an_unassigned_physio_lands_on_access_denied_and_it_is_audited() {
         long patient1 = ids.idOf(Demo.PATIENT1);
