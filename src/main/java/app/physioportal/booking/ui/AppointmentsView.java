@@ -32,7 +32,7 @@ import java.util.List;
 /** The patient's appointments: the next one, upcoming and past, and their physio's open times to book. */
 @Route("appointments")
 @PageTitle("Appointments · Physio Portal")
-@Menu(title = "Appointments", order = 3, icon = "vaadin:calendar-user")
+@Menu(title = "Appointments", order = 4, icon = "vaadin:calendar-user")
 @RolesAllowed(Role.PATIENT_ROLE)
 public class AppointmentsView extends Main {
 

@@ -1,6 +1,5 @@
 package app.physioportal.caseload.ui;
 
-import app.physioportal.base.ui.ComingSoon;
 import app.physioportal.booking.BookingService;
 import app.physioportal.booking.ui.PatientAppointments;
 import app.physioportal.diary.DiaryService;
@@ -9,6 +8,8 @@ import app.physioportal.diary.ui.NightList;
 import app.physioportal.notes.ClinicalNoteService;
 import app.physioportal.notes.ui.ClinicalNotesPanel;
 import app.physioportal.plan.PlanService;
+import app.physioportal.progress.ProgressService;
+import app.physioportal.progress.ui.ProgressPanel;
 import app.physioportal.plan.ui.PlanEditorView;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.PatientProfile;
@@ -51,14 +52,16 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
     private final PlanService plans;
     private final ClinicalNoteService notes;
     private final BookingService booking;
+    private final ProgressService progress;
     private final Clock clock;
     private final ZoneId zone;
     private String title = "Patient · Physio Portal";
 
     public PatientView(AccountService accounts, DiaryService diary, Nights nights, PlanService plans,
-            ClinicalNoteService notes, BookingService booking, Clock clock,
+            ClinicalNoteService notes, BookingService booking, ProgressService progress, Clock clock,
             @Value("${app.clinic.time-zone}") ZoneId zone) {
         this.booking = booking;
+        this.progress = progress;
         this.accounts = accounts;
         this.diary = diary;
         this.nights = nights;
@@ -83,9 +86,7 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         TabSheet tabs = new TabSheet();
         tabs.setId("patient-tabs");
         tabs.setWidthFull();
-        tabs.add("Progress", new ComingSoon("Progress charts",
-                "Cramps per week with plan changes, intensity, adherence and baseline against now arrive with "
-                        + "the progress feature."));
+        tabs.add("Progress", new ProgressPanel(patientId, progress));
         tabs.add("Diary", new NightList(diary, nights, clock, patientId, true));
         tabs.add("Plan", planTab(patientId));
         tabs.add("Appointments", new PatientAppointments(booking, clock, patientId, true));

@@ -1,0 +1,168 @@
+import { Chart, registerables } from 'chart.js';
+
+Chart.register(...registerables);
+
+/*
+ * Draws what Chart.js has no built-in for: weeks with too few recorded nights as a hatched band (so a
+ * missing week never looks like a week with no cramps), and a dashed vertical line where a plan version
+ * started. Positions come from the server in category units (index 2.5 = halfway through the third week).
+ */
+const overlayPlugin = {
+  id: 'physioOverlay',
+  beforeDatasetsDraw(chart) {
+    const overlay = chart.$physioOverlay;
+    const x = chart.scales.x;
+    if (!overlay || !x || !overlay.gaps || overlay.gaps.length === 0) {
+      return;
+    }
+    const { ctx, chartArea } = chart;
+    const step = categoryWidth(chart);
+    ctx.save();
+    ctx.fillStyle = hatch(ctx);
+    for (const index of overlay.gaps) {
+      const centre = x.getPixelForValue(index);
+      ctx.fillRect(centre - step / 2 + 1, chartArea.top, step - 2, chartArea.bottom - chartArea.top);
+    }
+    ctx.restore();
+  },
+  afterDatasetsDraw(chart) {
+    const overlay = chart.$physioOverlay;
+    const x = chart.scales.x;
+    if (!overlay || !x || !overlay.markers) {
+      return;
+    }
+    const { ctx, chartArea } = chart;
+    const step = categoryWidth(chart);
+    ctx.save();
+    ctx.strokeStyle = '#7d3c98';
+    ctx.fillStyle = '#7d3c98';
+    ctx.lineWidth = 2;
+    ctx.setLineDash([6, 4]);
+    ctx.font = '12px sans-serif';
+    for (const marker of overlay.markers) {
+      const px = x.getPixelForValue(0) + marker.position * step;
+      ctx.beginPath();
+      ctx.moveTo(px, chartArea.top);
+      ctx.lineTo(px, chartArea.bottom);
+      ctx.stroke();
+      const text = marker.label;
+      const width = ctx.measureText(text).width;
+      const left = Math.min(Math.max(px + 3, chartArea.left), chartArea.right - width);
+      ctx.fillText(text, left, chartArea.top + 12);
+    }
+    ctx.restore();
+  }
+};
+
+function categoryWidth(chart) {
+  const x = chart.scales.x;
+  const count = chart.data.labels ? chart.data.labels.length : 0;
+  if (count > 1) {
+    return x.getPixelForValue(1) - x.getPixelForValue(0);
+  }
+  return chart.chartArea.right - chart.chartArea.left;
+}
+
+function hatch(ctx) {
+  const tile = document.createElement('canvas');
+  tile.width = 8;
+  tile.height = 8;
+  const t = tile.getContext('2d');
+  t.strokeStyle = 'rgba(120, 120, 120, 0.35)';
+  t.lineWidth = 1.5;
+  t.beginPath();
+  t.moveTo(0, 8);
+  t.lineTo(8, 0);
+  t.stroke();
+  return ctx.createPattern(tile, 'repeat');
+}
+
+/**
+ * <physio-chart>: the server sets `config` (Chart.js configuration as JSON text built with
+ * chartjs-java-model) and optionally `overlay` ({gaps: [index], markers: [{position, label}]}). Every
+ * change draws a fresh chart after destroying the old one; leaving the page destroys it too. The
+ * Chart.js instance is exposed as `element.chart` for tests.
+ */
+class PhysioChart extends HTMLElement {
+  constructor() {
+    super();
+    this._config = null;
+    this._overlay = null;
+    this._pending = false;
+    this.chart = null;
+  }
+
+  connectedCallback() {
+    // Properties set before this element was defined shadow the setters: take them over.
+    for (const name of ['config', 'overlay']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+    if (!this._canvas) {
+      this._canvas = document.createElement('canvas');
+      this._canvas.setAttribute('role', 'img');
+      this.appendChild(this._canvas);
+    }
+    this._schedule();
+  }
+
+  disconnectedCallback() {
+    this._destroy();
+  }
+
+  get config() {
+    return this._config;
+  }
+
+  set config(value) {
+    this._config = value;
+    this._schedule();
+  }
+
+  get overlay() {
+    return this._overlay;
+  }
+
+  set overlay(value) {
+    this._overlay = value;
+    this._schedule();
+  }
+
+  _schedule() {
+    if (this._pending) {
+      return;
+    }
+    this._pending = true;
+    queueMicrotask(() => {
+      this._pending = false;
+      this._draw();
+    });
+  }
+
+  _draw() {
+    if (!this.isConnected || !this._canvas || !this._config) {
+      return;
+    }
+    this._destroy();
+    const config = JSON.parse(this._config);
+    config.plugins = [overlayPlugin];
+    this._canvas.setAttribute('aria-label', this.getAttribute('label') || '');
+    this.chart = new Chart(this._canvas, config);
+    this.chart.$physioOverlay = this._overlay ? JSON.parse(this._overlay) : null;
+    this.chart.update('none');
+  }
+
+  _destroy() {
+    if (this.chart) {
+      this.chart.destroy();
+      this.chart = null;
+    }
+  }
+}
+
+if (!customElements.get('physio-chart')) {
+  customElements.define('physio-chart', PhysioChart);
+}

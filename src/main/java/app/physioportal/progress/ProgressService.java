@@ -1,0 +1,154 @@
+package app.physioportal.progress;
+
+import app.physioportal.diary.CrampLocation;
+import app.physioportal.diary.DiaryService;
+import app.physioportal.diary.NightSummary;
+import app.physioportal.diary.Nights;
+import app.physioportal.diary.Trigger;
+import app.physioportal.diary.WeekSummary;
+import app.physioportal.plan.PlanService;
+import app.physioportal.plan.PlanService.NightStretch;
+import app.physioportal.plan.PlanService.PlanVersionView;
+import app.physioportal.plan.PlanService.WeekAdherence;
+import app.physioportal.progress.ProgressReport.BaselineVsNow;
+import app.physioportal.progress.ProgressReport.Period;
+import app.physioportal.progress.ProgressReport.PlanMarker;
+import app.physioportal.progress.ProgressReport.StretchComparison;
+import app.physioportal.progress.ProgressReport.Week;
+import app.physioportal.security.PatientAccess;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The progress page's figures, read from the diary and the plan through their services: weekly cramps,
+ * intensity and adherence, plan-version markers, where and why, baseline vs now and the personal
+ * "does stretching help me" comparison.
+ */
+@Service
+public class ProgressService {
+
+    /** A week with fewer recorded nights says too little to chart as a rate. */
+    public static final int MIN_NIGHTS_PER_WEEK = 3;
+    /** Each group of the stretching comparison needs this many recorded nights. */
+    public static final int MIN_NIGHTS_TO_COMPARE = 7;
+    /** The diary accepts entries from the last 12 months; "all" looks that far back. */
+    private static final int HISTORY_WEEKS = 54;
+
+    private final DiaryService diary;
+    private final PlanService plans;
+    private final PatientAccess access;
+    private final Nights nights;
+    private final Clock clock;
+
+    ProgressService(DiaryService diary, PlanService plans, PatientAccess access, Nights nights, Clock clock) {
+        this.diary = diary;
+        this.plans = plans;
+        this.access = access;
+        this.nights = nights;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public ProgressReport report(long patientId, ProgressRange range) {
+        access.check(patientId);
+        LocalDate lastNight = nights.lastNight(clock);
+        LocalDate currentWeek = Nights.weekStart(lastNight);
+        List<WeekSummary> history = diary.weeklyBreakdown(patientId, currentWeek.minusWeeks(HISTORY_WEEKS), lastNight);
+        List<PlanVersionView> versions = plans.history(patientId);
+
+        LocalDate from = rangeStart(range, currentWeek, history, versions);
+        List<WeekSummary> shown = history.stream().filter(w -> !w.weekStart().isBefore(from)).toList();
+        Map<LocalDate, Integer> adherence = plans.weeklyAdherence(patientId, from, lastNight).stream()
+                .filter(w -> w.percent() != null)
+                .collect(Collectors.toMap(WeekAdherence::weekStart, WeekAdherence::percent, (a, b) -> b));
+
+        List<Week> weeks = shown.stream().map(w -> week(w, adherence.get(w.weekStart()))).toList();
+        List<PlanMarker> markers = versions.stream()
+                .filter(v -> !v.effectiveFrom().isBefore(from) && !v.effectiveFrom().isAfter(lastNight))
+                .sorted(Comparator.comparing(PlanVersionView::effectiveFrom))
+                .map(v -> new PlanMarker(v.number(), v.effectiveFrom(), Nights.weekStart(v.effectiveFrom())))
+                .toList();
+        Map<CrampLocation, Integer> locations = new EnumMap<>(CrampLocation.class);
+        Map<Trigger, Integer> triggers = new EnumMap<>(Trigger.class);
+        for (WeekSummary w : shown) {
+            w.byLocation().forEach((k, v) -> locations.merge(k, v, Integer::sum));
+            w.byTrigger().forEach((k, v) -> triggers.merge(k, v, Integer::sum));
+        }
+        List<WeekSummary> recordedWeeks = history.stream().filter(ProgressService::sufficient).toList();
+        return new ProgressReport(patientId, range, from, lastNight, weeks, markers, locations, triggers,
+                baselineVsNow(recordedWeeks, lastNight), recordedWeeks.size(),
+                stretching(patientId, versions, lastNight));
+    }
+
+    private static LocalDate rangeStart(ProgressRange range, LocalDate currentWeek, List<WeekSummary> history,
+            List<PlanVersionView> versions) {
+        if (range != ProgressRange.ALL) {
+            return currentWeek.minusWeeks(range.weeks() - 1L);
+        }
+        LocalDate firstRecorded = history.stream().filter(w -> w.recordedNights() > 0).map(WeekSummary::weekStart)
+                .findFirst().orElse(currentWeek.minusWeeks(ProgressRange.FOUR_WEEKS.weeks() - 1L));
+        return versions.stream().map(v -> Nights.weekStart(v.effectiveFrom())).filter(firstRecorded::isAfter)
+                .min(Comparator.naturalOrder()).orElse(firstRecorded);
+    }
+
+    private static boolean sufficient(WeekSummary week) {
+        return week.recordedNights() >= MIN_NIGHTS_PER_WEEK;
+    }
+
+    private static Week week(WeekSummary w, Integer adherencePercent) {
+        boolean enough = sufficient(w);
+        Double perNight = enough ? w.statistics().crampsPerRecordedNight() : null;
+        return new Week(w.weekStart(), w.recordedNights(), w.cramps(), perNight, perNight == null ? null : perNight * 7,
+                enough ? w.meanIntensity() : null, enough ? w.worstIntensity() : null, adherencePercent, !enough);
+    }
+
+    /** First two vs last two weeks with enough recorded nights; weeks with gaps in between are skipped. */
+    private static BaselineVsNow baselineVsNow(List<WeekSummary> recordedWeeks, LocalDate lastNight) {
+        if (recordedWeeks.size() < 4) {
+            return null;
+        }
+        return new BaselineVsNow(period(recordedWeeks.subList(0, 2), lastNight),
+                period(recordedWeeks.subList(recordedWeeks.size() - 2, recordedWeeks.size()), lastNight));
+    }
+
+    private static Period period(List<WeekSummary> twoWeeks, LocalDate lastNight) {
+        int recorded = twoWeeks.stream().mapToInt(WeekSummary::recordedNights).sum();
+        int cramps = twoWeeks.stream().mapToInt(WeekSummary::cramps).sum();
+        double intensitySum = twoWeeks.stream().filter(w -> w.meanIntensity() != null)
+                .mapToDouble(w -> w.meanIntensity() * w.cramps()).sum();
+        LocalDate end = twoWeeks.getLast().weekStart().plusDays(6);
+        return new Period(twoWeeks.getFirst().weekStart(), end.isAfter(lastNight) ? lastNight : end, recorded, cramps,
+                recorded == 0 ? null : (double) cramps / recorded, cramps == 0 ? null : intensitySum / cramps);
+    }
+
+    /** Nights on the plan that had a bedtime stretch prescribed, split by whether it was all done. */
+    private StretchComparison stretching(long patientId, List<PlanVersionView> versions, LocalDate lastNight) {
+        LocalDate planStart = versions.stream().map(PlanVersionView::effectiveFrom).min(Comparator.naturalOrder())
+                .orElse(null);
+        if (planStart == null || planStart.isAfter(lastNight)) {
+            return new StretchComparison(0, 0, 0, 0);
+        }
+        Map<LocalDate, NightSummary> recorded = diary.listNights(patientId, planStart, lastNight).stream()
+                .filter(NightSummary::recorded)
+                .collect(Collectors.toMap(NightSummary::night, Function.identity()));
+        int[] counts = new int[4];
+        for (NightStretch night : plans.bedtimeStretchNights(patientId, planStart, lastNight)) {
+            NightSummary diaryNight = recorded.get(night.night());
+            if (night.prescribed() == 0 || diaryNight == null) {
+                continue;
+            }
+            int group = night.allDone() ? 0 : 2;
+            counts[group]++;
+            counts[group + 1] += diaryNight.crampCount();
+        }
+        return new StretchComparison(counts[0], counts[1], counts[2], counts[3]);
+    }
+}
