@@ -49,11 +49,13 @@ class DemoDataSeeder implements ApplicationRunner {
         if (!accounts.isEmpty()) {
             return;
         }
-        systemTasks.runAs("demo-data", Role.ADMIN, this::seedAccounts);
-        LocalDate today = LocalDate.now(clock);
-        plans.seed(today);
-        diary.seed(today);
-        bookings.seed();
+        SystemTasks.seeding(() -> {
+            systemTasks.runAs("demo-data", Role.ADMIN, this::seedAccounts);
+            LocalDate today = LocalDate.now(clock);
+            plans.seed(today);
+            diary.seed(today);
+            bookings.seed();
+        });
         log.info("Seeded the demo clinic: sign in as admin@example.org, physio1@example.org or "
                 + "patient1@example.org with the password {}", PASSWORD);
     }

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SystemTasks {
 
+    private static final ThreadLocal<Boolean> SEEDING = ThreadLocal.withInitial(() -> false);
+
     private final SecurityContextHolderStrategy contexts;
     private final PortalUserDetailsService users;
 
@@ -34,6 +36,21 @@ public class SystemTasks {
     public void runAsAccount(String email, Runnable task) {
         PortalUser user = (PortalUser) users.loadUserByUsername(email);
         runWith(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), task);
+    }
+
+    /** Writes history (demo data) rather than serving a person: side effects such as emails stay quiet. */
+    public static void seeding(Runnable task) {
+        boolean was = SEEDING.get();
+        SEEDING.set(true);
+        try {
+            task.run();
+        } finally {
+            SEEDING.set(was);
+        }
+    }
+
+    public static boolean isSeeding() {
+        return SEEDING.get();
     }
 
     private void runWith(Authentication authentication, Runnable task) {
