@@ -2,6 +2,7 @@ package app.physioportal.export;
 
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
+import app.physioportal.booking.BookingService;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.NightSummary;
 import app.physioportal.notes.ClinicalNoteService;
@@ -44,14 +45,16 @@ public class DataExportService {
     private final PlanExport planExport;
     private final DiaryService diary;
     private final ClinicalNoteService notes;
+    private final BookingService booking;
     private final AuditService audit;
     private final Clock clock;
     private final ZoneId zone;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     DataExportService(PatientAccess access, AccountService accounts, PlanService plans, PlanExport planExport,
-            DiaryService diary, ClinicalNoteService notes, AuditService audit, Clock clock,
+            DiaryService diary, ClinicalNoteService notes, BookingService booking, AuditService audit, Clock clock,
             @Value("${app.clinic.time-zone}") ZoneId zone) {
+        this.booking = booking;
         this.access = access;
         this.accounts = accounts;
         this.plans = plans;
@@ -76,6 +79,7 @@ public class DataExportService {
         var nights = diary.listNights(patientId, profile.assignedSince(), today).stream()
                 .filter(n -> !n.status().name().equals("NOT_RECORDED")).toList();
         var sharedNotes = notes.notesFor(patientId);
+        var appointments = booking.appointments(patientId);
 
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("exportedAt", clock.instant());
@@ -84,6 +88,7 @@ public class DataExportService {
         all.put("exercisesDone", adherence);
         all.put("diaryNights", nights);
         all.put("notesSharedWithYou", sharedNotes);
+        all.put("appointments", appointments);
 
         Csv profileCsv = new Csv("name", "email", "birth_date", "assigned_since", "physio", "medications")
                 .row(profile.displayName(), profile.email(), profile.birthDate(), profile.assignedSince(),
@@ -113,6 +118,11 @@ public class DataExportService {
         Csv notesCsv = new Csv("written_at", "author", "note");
         sharedNotes.forEach(n -> notesCsv.row(n.writtenAt().atZone(zone).toLocalDateTime(), n.authorName(), n.body()));
 
+        Csv visits = new Csv("start", "end", "type", "status", "with", "booked_by", "cancelled_by", "note");
+        appointments.forEach(a -> visits.row(a.start().atZone(zone).toLocalDateTime(),
+                a.end().atZone(zone).toLocalDateTime(), a.type(), a.status(), a.physioName(), a.bookedBy(),
+                a.cancelledBy(), a.note()));
+
         Map<String, String> files = new LinkedHashMap<>();
         files.put("everything.json", json.writeValueAsString(all));
         files.put("profile.csv", profileCsv.toString());
@@ -122,6 +132,7 @@ public class DataExportService {
         files.put("diary_nights.csv", nightsCsv.toString());
         files.put("cramps.csv", cramps.toString());
         files.put("notes_shared_with_you.csv", notesCsv.toString());
+        files.put("appointments.csv", visits.toString());
 
         audit.record(AuditAction.DATA_EXPORTED, patientId, String.join(", ", files.keySet()));
         return new Export("physio-portal-export-" + today + ".zip", zip(files));

@@ -50,7 +50,8 @@ class DataExportServiceTest {
         Map<String, String> files = unzip(export.get().zip());
 
         assertThat(files).containsKeys("everything.json", "profile.csv", "plan_versions.csv", "plan_items.csv",
-                "exercises_done.csv", "diary_nights.csv", "cramps.csv", "notes_shared_with_you.csv");
+                "exercises_done.csv", "diary_nights.csv", "cramps.csv", "notes_shared_with_you.csv", "appointments.csv");
+        assertThat(files.get("appointments.csv")).contains("ATTENDED").contains("Priya Shah");
         assertThat(files.get("everything.json")).contains("\"displayName\" : \"Margaret Ellis\"")
                 .contains("planVersions").contains("diaryNights").contains("exercisesDone");
         assertThat(files.get("profile.csv")).contains("Margaret Ellis,patient1@example.org");

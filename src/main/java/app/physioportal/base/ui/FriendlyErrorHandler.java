@@ -31,8 +31,8 @@ class FriendlyErrorHandler implements VaadinServiceInitListener, ErrorHandler {
             message = "You don't have access to that. The attempt has been recorded.";
             log.info("Access denied: {}", cause.getMessage());
         } else {
-            message = "Something went wrong and nothing was saved. Please try again.";
-            log.error("Unhandled error in the UI", event.getThrowable());
+            message = "Something went wrong and nothing was saved. Please try again. If it keeps happening, "
+                    + "tell the clinic this reference: " + ErrorReference.logged(event.getThrowable());
         }
         UI ui = UI.getCurrent();
         if (ui != null) {

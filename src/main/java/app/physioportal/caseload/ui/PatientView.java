@@ -1,5 +1,6 @@
 package app.physioportal.caseload.ui;
 
+import app.physioportal.base.ui.RouteIds;
 import app.physioportal.booking.BookingService;
 import app.physioportal.booking.ui.PatientAppointments;
 import app.physioportal.diary.DiaryService;
@@ -28,7 +29,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -75,8 +75,7 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long patientId = event.getRouteParameters().getLong("patientId")
-                .orElseThrow(() -> new NotFoundException("No such patient"));
+        long patientId = RouteIds.require(event, "patientId");
         // Refuses an unassigned patient (AccessDeniedException -> the access-denied page, audited).
         PatientProfile profile = accounts.patientProfile(patientId);
         title = profile.displayName() + " · Physio Portal";

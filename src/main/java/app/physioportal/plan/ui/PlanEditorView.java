@@ -30,7 +30,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.function.SerializableBiConsumer;
 import com.vaadin.flow.function.ValueProvider;
+import app.physioportal.base.ui.RouteIds;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -80,9 +82,9 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().getLong("patientId");
+        Optional<Long> id = RouteIds.get(event, "patientId");
         if (id.isEmpty()) {
-            event.rerouteToError(AccessDeniedException.class);
+            event.rerouteToError(NotFoundException.class);
             return;
         }
         patientId = id.get();

@@ -6,7 +6,9 @@ import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AssignedPatient;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.html.Main;
+import app.physioportal.base.ui.RouteIds;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -32,9 +34,9 @@ public class PatientProgressView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().getLong("patientId");
+        Optional<Long> id = RouteIds.get(event, "patientId");
         if (id.isEmpty()) {
-            event.rerouteToError(AccessDeniedException.class);
+            event.rerouteToError(NotFoundException.class);
             return;
         }
         ProgressPanel panel;

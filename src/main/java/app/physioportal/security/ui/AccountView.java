@@ -85,8 +85,8 @@ public class AccountView extends Main {
             download.setId("download-my-data");
             download.addClassName("button-link");
             Div data = new Div(new H3("Your data"), new Paragraph("Everything the portal holds about you: your "
-                    + "profile, plans and their history, exercises you ticked, your cramp diary and the notes your "
-                    + "physio shared with you. One JSON file with all of it, and a spreadsheet (CSV) file for each part."),
+                    + "profile, plans and their history, exercises you ticked, your cramp diary, your appointments and the "
+                    + "notes your physio shared with you. One JSON file with all of it, and a spreadsheet (CSV) file for each part."),
                     download);
             data.addClassName("section");
             add(data);
