@@ -3,6 +3,10 @@ package app.physioportal.security;
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +49,29 @@ public class PatientAccess {
             throw new AccessDeniedException("You do not have access to this patient's records.");
         }
         PortalUser user = currentUser.require();
-        if (user.id() != patientId) {
+        if (user.id() != patientId && firstTimeThisRequest(patientId)) {
             audit.record(AuditAction.RECORD_ACCESSED, patientId, "via " + caller());
         }
         return user;
+    }
+
+    /**
+     * One page shown to a physio asks several services about the same patient; one audit record per
+     * patient and request says it just as well. Outside a web request (tests, start-up) every access counts.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean firstTimeThisRequest(long patientId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return true;
+        }
+        String key = PatientAccess.class.getName() + ".audited";
+        Set<Long> audited = (Set<Long>) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+        if (audited == null) {
+            audited = new HashSet<>();
+            request.setAttribute(key, audited, RequestAttributes.SCOPE_REQUEST);
+        }
+        return audited.add(patientId);
     }
 
     /**
@@ -70,7 +93,8 @@ public class PatientAccess {
         }
         if (user.role() != Role.PATIENT) {
             String via = "via " + caller();
-            patientIds.forEach(id -> audit.record(AuditAction.RECORD_ACCESSED, id, via));
+            patientIds.stream().filter(PatientAccess::firstTimeThisRequest)
+                    .forEach(id -> audit.record(AuditAction.RECORD_ACCESSED, id, via));
         }
         return user;
     }

@@ -129,7 +129,8 @@ public class ProgressPanel extends Div {
         if (gaps > 0) {
             text.append(gaps).append(gaps == 1 ? " week has" : " weeks have").append(" fewer than ")
                     .append(ProgressService.MIN_NIGHTS_PER_WEEK)
-                    .append(" recorded nights and is shown hatched, not as zero. ");
+                    .append(" recorded nights and ").append(gaps == 1 ? "is" : "are")
+                    .append(" shown hatched, not as zero. ");
         }
         report.markers().forEach(m -> text.append("Plan version ").append(m.versionNumber()).append(" started on ")
                 .append(DAY.format(m.effectiveFrom())).append(" (dashed line). "));
