@@ -80,7 +80,8 @@ public class NightList extends Div {
         card.addClassNames("card", "night-card", "night-" + night.status().name().toLowerCase().replace('_', '-'));
         Span date = new Span(DiaryText.night(night.night()));
         date.addClassName("night-date");
-        Span status = new Span(DiaryText.status(night));
+        boolean tonight = night.night().isAfter(nights.lastNight(clock));
+        Span status = new Span(tonight && !night.recorded() ? "Tonight" : DiaryText.status(night));
         status.addClassName("night-status");
         Div head = new Div(date, status);
         head.addClassName("night-head");
