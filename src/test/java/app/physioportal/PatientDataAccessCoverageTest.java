@@ -2,6 +2,7 @@ package app.physioportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.physioportal.booking.BookingOverview;
 import app.physioportal.booking.BookingService;
 import app.physioportal.caseload.CaseloadService;
 import app.physioportal.diary.DiaryOverview;
@@ -9,6 +10,7 @@ import app.physioportal.diary.DiaryService;
 import app.physioportal.export.DataExportService;
 import app.physioportal.notes.ClinicalNoteService;
 import app.physioportal.plan.PlanExport;
+import app.physioportal.plan.PlanOverview;
 import app.physioportal.plan.PlanService;
 import app.physioportal.progress.ProgressService;
 import app.physioportal.security.AccountService;
@@ -36,7 +38,8 @@ class PatientDataAccessCoverageTest {
 
     private static final List<Class<?>> PATIENT_DATA_SERVICES = List.of(DiaryService.class, DiaryOverview.class,
             PlanService.class, PlanExport.class, BookingService.class, ProgressService.class,
-            ClinicalNoteService.class, DataExportService.class, CaseloadService.class);
+            ClinicalNoteService.class, DataExportService.class, CaseloadService.class, PlanOverview.class,
+            BookingOverview.class);
 
     /** Public methods on those services that read or write no patient's data. */
     private static final Set<String> NO_PATIENT_DATA = Set.of(

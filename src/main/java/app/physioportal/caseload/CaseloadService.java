@@ -1,9 +1,10 @@
 package app.physioportal.caseload;
 
-import app.physioportal.booking.BookingService;
-import app.physioportal.booking.BookingService.AppointmentSummary;
+import app.physioportal.booking.BookingOverview;
 import app.physioportal.diary.DiaryOverview;
 import app.physioportal.diary.DiaryOverview.RecordedNight;
+import app.physioportal.plan.PlanOverview;
+import app.physioportal.plan.PlanOverview.CurrentVersion;
 import app.physioportal.plan.PlanService;
 import app.physioportal.plan.PlanService.WeekAdherence;
 import app.physioportal.security.AccountService;
@@ -48,13 +49,15 @@ public class CaseloadService {
     private final AccountService accounts;
     private final DiaryOverview diary;
     private final PlanService plans;
-    private final BookingService booking;
+    private final PlanOverview planOverview;
+    private final BookingOverview bookingOverview;
     private final Clock clock;
     private final ZoneId zone;
 
-    CaseloadService(AccountService accounts, DiaryOverview diary, PlanService plans, BookingService booking,
-            Clock clock, @Value("${app.clinic.time-zone}") ZoneId zone) {
-        this.booking = booking;
+    CaseloadService(AccountService accounts, DiaryOverview diary, PlanService plans, PlanOverview planOverview,
+            BookingOverview bookingOverview, Clock clock, @Value("${app.clinic.time-zone}") ZoneId zone) {
+        this.planOverview = planOverview;
+        this.bookingOverview = bookingOverview;
         this.accounts = accounts;
         this.diary = diary;
         this.plans = plans;
@@ -68,16 +71,20 @@ public class CaseloadService {
     public List<CaseloadRow> myCaseload() {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<AssignedPatient> patients = accounts.myPatients();
-        Map<Long, List<RecordedNight>> nights = diary.recordedNights(
-                patients.stream().map(AssignedPatient::id).toList(), LocalDate.of(2000, 1, 1));
+        List<Long> ids = patients.stream().map(AssignedPatient::id).toList();
+        Map<Long, List<RecordedNight>> nights = diary.recordedNights(ids, LocalDate.of(2000, 1, 1));
+        Map<Long, CurrentVersion> versions = planOverview.currentVersions(ids);
+        Map<Long, Instant> nextVisits = bookingOverview.nextAppointments(ids);
         return patients.stream()
-                .map(p -> row(p, nights.getOrDefault(p.id(), List.of()), today))
+                .map(p -> row(p, nights.getOrDefault(p.id(), List.of()), versions.get(p.id()), nextVisits.get(p.id()),
+                        today))
                 .sorted(Comparator.comparingInt(CaseloadRow::attention).reversed()
                         .thenComparing(CaseloadRow::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
 
-    private CaseloadRow row(AssignedPatient patient, List<RecordedNight> nights, LocalDate today) {
+    private CaseloadRow row(AssignedPatient patient, List<RecordedNight> nights, CurrentVersion plan,
+            Instant nextVisit, LocalDate today) {
         LocalDate lastNight = nights.isEmpty() ? null : nights.get(nights.size() - 1).night();
         // Last night is the evening before today: a record for it means nothing is missing yet.
         boolean stale = lastNight == null || ChronoUnit.DAYS.between(lastNight, today) > STALE_AFTER_NIGHTS;
@@ -95,18 +102,17 @@ public class CaseloadService {
             trend = baselineEnd.isAfter(recentFrom) ? Trend.BASELINE_ONLY : trend(baseline, recent);
         }
 
+        // Adherence needs each version's prescriptions day by day: the plan service computes it per patient.
         Integer adherence = adherence(patient.id(), recentFrom, today.minusDays(1));
-        var plan = plans.currentPlan(patient.id());
         int attention = switch (trend) {
             case WORSE -> 4;
             case NO_CHANGE -> 2;
             case NOT_ENOUGH_DATA -> 1;
             default -> 0;
-        } + (stale ? 3 : 0) + (adherence != null && adherence < 50 ? 2 : 0) + (plan.isEmpty() ? 1 : 0);
+        } + (stale ? 3 : 0) + (adherence != null && adherence < 50 ? 2 : 0) + (plan == null ? 1 : 0);
         return new CaseloadRow(patient.id(), patient.displayName(), lastNight, stale, baseline, recent, trend,
-                adherence, plan.map(PlanService.PlanVersionView::number).orElse(null),
-                plan.map(PlanService.PlanVersionView::effectiveFrom).orElse(null),
-                booking.nextAppointment(patient.id()).map(AppointmentSummary::start).orElse(null), attention);
+                adherence, plan == null ? null : plan.number(), plan == null ? null : plan.effectiveFrom(),
+                nextVisit, attention);
     }
 
     /** Cramps per recorded night in [from, to), or null with too few recorded nights to say. */

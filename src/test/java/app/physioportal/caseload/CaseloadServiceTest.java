@@ -22,6 +22,9 @@ class CaseloadServiceTest {
     @Autowired
     CaseloadService caseload;
 
+    @Autowired
+    app.physioportal.booking.BookingService booking;
+
     private static CaseloadRow rowOf(List<CaseloadRow> rows, String name) {
         return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
@@ -41,7 +44,12 @@ class CaseloadServiceTest {
         assertThat(robert.trend()).isIn(Trend.NO_CHANGE, Trend.WORSE);
         assertThat(robert.adherencePercent()).isLessThan(50);
 
+        assertThat(margaret.nextAppointment()).as("an upcoming follow-up is booked").isNotNull();
+        assertThat(margaret.planVersion()).isEqualTo(1);
+        assertThat(rowOf(rows, "David Chen").planVersion()).as("progressed once").isEqualTo(2);
+
         CaseloadRow linda = rowOf(rows, "Linda Park");
+        assertThat(linda.nextAppointment()).as("stopped logging, nothing booked").isNull();
         assertThat(linda.stale()).as("stopped logging 10 days ago").isTrue();
         assertThat(linda.lastRecordedNight()).isBefore(LocalDate.now().minusDays(9));
 
@@ -49,6 +57,15 @@ class CaseloadServiceTest {
         assertThat(order.indexOf("Robert Hughes")).isLessThan(order.indexOf("Margaret Ellis"));
         assertThat(order.indexOf("Linda Park")).isLessThan(order.indexOf("Margaret Ellis"));
         assertThat(order.subList(0, 2)).contains("Robert Hughes");
+    }
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void the_grouped_next_visit_matches_the_booking_service_for_every_patient() {
+        for (CaseloadRow row : caseload.myCaseload()) {
+            assertThat(row.nextAppointment()).as(row.name()).isEqualTo(booking.nextAppointment(row.patientId())
+                    .map(app.physioportal.booking.BookingService.AppointmentSummary::start).orElse(null));
+        }
     }
 
     @Test
