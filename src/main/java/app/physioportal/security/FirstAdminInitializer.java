@@ -1,5 +1,6 @@
 package app.physioportal.security;
 
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,8 +45,15 @@ class FirstAdminInitializer implements ApplicationRunner {
                     + "(at least {} characters) and restart to create the first one.", AccountService.MIN_PASSWORD_LENGTH);
             return;
         }
-        systemTasks.runAs("first-admin", Role.ADMIN, () -> accountService.createStaff(
-                new AccountService.NewAccount("Clinic administrator", email, Role.ADMIN, password)));
+        try {
+            systemTasks.runAs("first-admin", Role.ADMIN, () -> accountService.createStaff(
+                    new AccountService.NewAccount("Clinic administrator", email, Role.ADMIN, password)));
+        } catch (ConstraintViolationException problems) {
+            throw new IllegalStateException("Cannot create the first admin from APP_FIRST_ADMIN_EMAIL and "
+                    + "APP_FIRST_ADMIN_PASSWORD: " + problems.getMessage()
+                    + " (a valid email and a password of at least " + AccountService.MIN_PASSWORD_LENGTH
+                    + " characters)");
+        }
         log.info("Created the first admin account {}", email);
     }
 }
