@@ -87,6 +87,51 @@
     });
   }
 
+  /*
+   * Two ARIA slips in Vaadin 25's own components, caught by axe-core (critical), mended here once for
+   * every page: (1) required groups (custom field, date-time picker) and the select's value button get
+   * aria-required, which ARIA does not allow on role=group or role=button; the required state stays
+   * visible (the label's dot) and in the field's error message. (2) vaadin-tabs (role=tablist) wraps its
+   * tabs in a div with tabindex=-1, which a tablist may not contain; the tabs stay keyboard-focusable.
+   */
+  function dropInvalidRequired(element) {
+    var role = element.getAttribute('role');
+    if (element.hasAttribute('aria-required') && (role === 'group' || role === 'button')) {
+      element.removeAttribute('aria-required');
+    }
+  }
+  if (window.MutationObserver) {
+    new MutationObserver(function (mutations) {
+      mutations.forEach(function (mutation) {
+        if (mutation.type === 'attributes') {
+          dropInvalidRequired(mutation.target);
+        } else {
+          mutation.addedNodes.forEach(function (node) {
+            if (node.nodeType === 1) {
+              dropInvalidRequired(node);
+              node.querySelectorAll('[aria-required]').forEach(dropInvalidRequired);
+              if (node.localName === 'vaadin-tabs') {
+                mendTabs(node);
+              }
+              node.querySelectorAll('vaadin-tabs').forEach(mendTabs);
+            }
+          });
+        }
+      });
+    }).observe(root, { attributes: true, attributeFilter: ['aria-required', 'role'], subtree: true, childList: true });
+  }
+
+  function mendTabs(tabs) {
+    customElements.whenDefined('vaadin-tabs').then(function () {
+      requestAnimationFrame(function () {
+        var scroller = tabs.shadowRoot && tabs.shadowRoot.querySelector('[part~="tabs"][tabindex]');
+        if (scroller) {
+          scroller.removeAttribute('tabindex');
+        }
+      });
+    });
+  }
+
   if (window.customElements) {
     customElements.whenDefined('physio-chart').then(function () {
       var proto = customElements.get('physio-chart').prototype;
