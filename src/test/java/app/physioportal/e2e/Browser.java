@@ -111,6 +111,12 @@ final class Browser {
                         + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())")));
     }
 
+    /** Scrolls the page (and the app layout's content area) back to the top. */
+    void toTop() {
+        js("window.scrollTo(0, 0); document.querySelectorAll('vaadin-app-layout').forEach(l => {"
+                + " const c = l.shadowRoot && l.shadowRoot.querySelector('[part~=\"content\"]'); if (c) c.scrollTop = 0; });");
+    }
+
     /** Saves a full-page-height screenshot as target/screenshots/{name}.png. */
     void screenshot(String name) {
         try {
