@@ -122,6 +122,32 @@ class AccessibilityTest {
         scan("admin", pages);
     }
 
+    @Test
+    void in_the_dark_scheme_a_patients_and_a_physios_pages_keep_contrast_and_the_choice_is_remembered() {
+        browser.signIn(Demo.PATIENT1, Demo.PASSWORD);
+        browser.js("localStorage.setItem('physio-theme', 'dark')");
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("today", "today-view");
+        pages.put("diary", "diary-view");
+        pages.put("diary/log", "quick-log-view");
+        pages.put("progress", "cramps-chart");
+        pages.put("account", "account-view");
+        try {
+            scan("dark-patient", pages);
+            assertThat(browser.js("return document.documentElement.getAttribute('theme')")).isEqualTo("dark");
+            assertThat(browser.driver.findElement(By.id("colour-scheme-toggle")).getDomProperty("ariaLabel"))
+                    .contains("dark");
+
+            browser.signIn(Demo.PHYSIO1, Demo.PASSWORD);
+            Map<String, String> physio = new LinkedHashMap<>();
+            physio.put("caseload", "caseload-list");
+            physio.put("patients/" + ids.idOf(Demo.PATIENT3), "patient-tabs");
+            scan("dark-physio", physio);
+        } finally {
+            browser.js("localStorage.removeItem('physio-theme')");
+        }
+    }
+
     private void tabTo(String id) {
         for (int presses = 0; presses < 60; presses++) {
             if (id.equals(browser.js("return document.activeElement && document.activeElement.id"))) {
