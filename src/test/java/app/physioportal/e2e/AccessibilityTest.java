@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +69,7 @@ class AccessibilityTest {
                 problems.put(page.getKey(), serious);
             }
             if (browser.scrollsSideways()) {
-                sideways.add(page.getKey());
+                sideways.add(page.getKey() + ": " + browser.sidewaysOffenders());
             }
         }
         assertThat(problems).as("serious or critical axe violations").isEmpty();
@@ -146,6 +147,31 @@ class AccessibilityTest {
         } finally {
             browser.js("localStorage.removeItem('physio-theme')");
         }
+    }
+
+    @Test
+    void with_text_at_200_percent_the_patients_pages_still_fit_a_phone_without_sideways_scrolling() {
+        ChromeDriver chrome = (ChromeDriver) browser.driver;
+        browser.signIn(Demo.PATIENT1, Demo.PASSWORD);
+        chrome.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 32, "fixed", 26)));
+        List<String> sideways = new ArrayList<>();
+        try {
+            for (String path : List.of("today", "diary", "diary/log", "progress", "appointments", "account")) {
+                browser.open(path);
+                browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-name")));
+                browser.settle();
+                assertThat(((Number) browser.js(
+                        "return parseFloat(getComputedStyle(document.documentElement).fontSize)")).doubleValue())
+                        .as("text is doubled").isGreaterThanOrEqualTo(32);
+                browser.screenshot("text-200-" + path.replace('/', '_') + "-phone");
+                if (browser.scrollsSideways()) {
+                    sideways.add(path + ": " + browser.sidewaysOffenders());
+                }
+            }
+        } finally {
+            chrome.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16, "fixed", 13)));
+        }
+        assertThat(sideways).as("pages scrolling sideways at 360 px with 200% text").isEmpty();
     }
 
     private void tabTo(String id) {

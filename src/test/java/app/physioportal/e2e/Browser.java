@@ -164,9 +164,30 @@ final class Browser {
                 + String.valueOf(node.getFailureSummary()).replace('\n', ' ') + "]";
     }
 
-    /** Whether the page scrolls sideways (it must not at phone width). */
+    /**
+     * Whether the page scrolls sideways (it must not at phone width): the document, or the app layout's
+     * content area, which is the scrolling element of every signed-in page.
+     */
     boolean scrollsSideways() {
-        return Boolean.TRUE.equals(js(
-                "return document.scrollingElement.scrollWidth > window.innerWidth"));
+        return Boolean.TRUE.equals(js("""
+                const layout = document.querySelector('vaadin-app-layout');
+                const content = layout && layout.shadowRoot && layout.shadowRoot.querySelector('[part~="content"]');
+                return document.scrollingElement.scrollWidth > window.innerWidth
+                    || (!!content && content.scrollWidth > content.clientWidth + 1);"""));
+    }
+
+    /** The elements sticking out on the right, to say what makes a page scroll sideways. */
+    String sidewaysOffenders() {
+        return String.valueOf(js("""
+                const out = [];
+                for (const e of document.querySelectorAll('body *')) {
+                  const r = e.getBoundingClientRect();
+                  if (r.width > 0 && r.right > window.innerWidth + 1) {
+                    out.push(e.localName + (e.id ? '#' + e.id : '')
+                        + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : '')
+                        + ' right=' + Math.round(r.right));
+                  }
+                }
+                return out.slice(0, 8).join(' | ');"""));
     }
 }
