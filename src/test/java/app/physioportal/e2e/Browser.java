@@ -180,9 +180,12 @@ final class Browser {
     String sidewaysOffenders() {
         return String.valueOf(js("""
                 const out = [];
+                const layout = document.querySelector('vaadin-app-layout');
+                const content = layout && layout.shadowRoot && layout.shadowRoot.querySelector('[part~="content"]');
+                const limit = content ? content.getBoundingClientRect().left + content.clientWidth : window.innerWidth;
                 for (const e of document.querySelectorAll('body *')) {
                   const r = e.getBoundingClientRect();
-                  if (r.width > 0 && r.right > window.innerWidth + 1) {
+                  if (r.width > 0 && r.right > limit + 1) {
                     out.push(e.localName + (e.id ? '#' + e.id : '')
                         + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : '')
                         + ' right=' + Math.round(r.right));
