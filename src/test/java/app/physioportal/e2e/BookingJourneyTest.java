@@ -7,11 +7,9 @@ import app.physioportal.PortalTest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,8 +41,7 @@ class BookingJourneyTest {
 
     @BeforeAll
     static void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(SignInJourneyTest.CHROMEDRIVER)
-                && Files.isExecutable(SignInJourneyTest.CHROMIUM), "chromium and chromium-driver are not installed");
+        Browser.requireChromium();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(SignInJourneyTest.CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.physioportal.Demo;
 import app.physioportal.PortalTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,8 +30,7 @@ class CrampDiaryJourneyTest {
 
     @BeforeAll
     static void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(SignInJourneyTest.CHROMEDRIVER)
-                && Files.isExecutable(SignInJourneyTest.CHROMIUM), "chromium and chromium-driver are not installed");
+        Browser.requireChromium();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(SignInJourneyTest.CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

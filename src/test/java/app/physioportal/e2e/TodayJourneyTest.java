@@ -8,10 +8,8 @@ import app.physioportal.PortalTest;
 import app.physioportal.exercise.ExerciseService;
 import app.physioportal.plan.PlanService;
 import app.physioportal.security.SystemTasks;
-import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -48,9 +46,7 @@ class TodayJourneyTest {
 
     @BeforeAll
     static void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(SignInJourneyTest.CHROMEDRIVER)
-                        && Files.isExecutable(SignInJourneyTest.CHROMIUM),
-                "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        Browser.requireChromium();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(SignInJourneyTest.CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

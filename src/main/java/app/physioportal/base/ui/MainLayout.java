@@ -43,7 +43,7 @@ public class MainLayout extends AppLayout {
         Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> authenticationContext.logout());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Div userBox = new Div(avatar, who, signOut);
+        Div userBox = new Div(avatar, who, new ColourSchemeButton(), signOut);
         userBox.addClassName("navbar-user");
 
         if (user.role() == Role.PATIENT) {

@@ -33,9 +33,10 @@ import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearTickOpti
 public final class ProgressCharts {
 
     static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final String PRIMARY = "#1a5276";
-    private static final String ACCENT = "#c0392b";
-    private static final String GREEN = "#1e8449";
+    // Mid tones: at least 3:1 against both the light (#fff) and the dark (#233348) page background.
+    private static final String PRIMARY = "#2e86c1";
+    private static final String ACCENT = "#e0554a";
+    private static final String GREEN = "#28a05a";
 
     private ProgressCharts() {
     }

@@ -1,6 +1,9 @@
 package app.physioportal.security.ui;
 
+import app.physioportal.base.ui.ColourScheme;
 import app.physioportal.base.ui.FormErrors;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.CurrentUser;
@@ -74,6 +77,7 @@ public class AccountView extends Main {
         Div section = new Div(new H3("Password"), mustChange, form, save);
         section.addClassName("section");
         add(section);
+        add(colourSection());
 
         if (user.role() == Role.PATIENT) {
             long patientId = user.id();
@@ -91,6 +95,25 @@ public class AccountView extends Main {
             data.addClassName("section");
             add(data);
         }
+    }
+
+    /** Light, dark or follow the phone's setting; remembered on this device. */
+    private static Div colourSection() {
+        RadioButtonGroup<ColourScheme> choice = new RadioButtonGroup<>("Colours on this device");
+        choice.setId("colour-scheme");
+        choice.setItems(ColourScheme.values());
+        choice.setItemLabelGenerator(ColourScheme::label);
+        choice.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        choice.setHelperText("Dark is gentler on the eyes at night. Follow device uses your phone's setting.");
+        choice.addAttachListener(e -> ColourScheme.read(e.getUI(), choice::setValue));
+        choice.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                choice.getUI().ifPresent(e.getValue()::apply);
+            }
+        });
+        Div colours = new Div(new H3("Screen"), choice);
+        colours.addClassName("section");
+        return colours;
     }
 
     private void changePassword() {
