@@ -14,12 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
+
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,15 +39,7 @@ class BookingJourneyTest {
 
     @BeforeAll
     static void startBrowser() {
-        Browser.requireChromium();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(SignInJourneyTest.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage");
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(SignInJourneyTest.CHROMEDRIVER.toFile()).build(), options);
-        driver.manage().window().setSize(new Dimension(360, 740));
+        driver = Browser.newPhoneDriver();
     }
 
     @AfterAll
@@ -75,12 +65,7 @@ class BookingJourneyTest {
 
     @Test
     void a_patient_books_the_next_free_time_gets_the_invitation_and_cancels() {
-        driver.manage().deleteAllCookies();
-        driver.get("http://localhost:" + port + "/login");
-        waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
-                .sendKeys(Demo.PATIENT5);
-        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(Demo.PASSWORD);
-        driver.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+        Browser.signIn(driver, port, Demo.PATIENT5, Demo.PASSWORD);
         waitUpTo(30).until(ExpectedConditions.urlContains("/today"));
 
         driver.get("http://localhost:" + port + "/appointments");

@@ -51,6 +51,11 @@ final class Browser {
 
     /** Starts Chromium at phone size, or skips (fails under CI=true) when it is not installed. */
     static Browser start(int port) {
+        return new Browser(newPhoneDriver(), port);
+    }
+
+    /** Headless Chromium at 360 px wide, with the flags this machine's closed network needs. */
+    static WebDriver newPhoneDriver() {
         requireChromium();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(SignInJourneyTest.CHROMIUM.toFile());
@@ -60,7 +65,20 @@ final class Browser {
         WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(SignInJourneyTest.CHROMEDRIVER.toFile()).build(), options);
         driver.manage().window().setSize(new Dimension(PHONE_WIDTH, PHONE_HEIGHT));
-        return new Browser(driver, port);
+        return driver;
+    }
+
+    /** Signs in through the login form and waits until the signed-in layout shows the person's name. */
+    static void signIn(WebDriver driver, int port, String email, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get("http://localhost:" + port + "/login");
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
+                .sendKeys(email);
+        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-name")));
     }
 
     /** The one place deciding skip-or-fail when the browser is missing. */
@@ -95,13 +113,7 @@ final class Browser {
     }
 
     void signIn(String email, String password) {
-        driver.manage().deleteAllCookies();
-        open("login");
-        waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
-                .sendKeys(email);
-        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
-        driver.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
-        waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-name")));
+        signIn(driver, port, email, password);
     }
 
     /** Waits until Vaadin has no pending server round trip, so the page shows its final content. */

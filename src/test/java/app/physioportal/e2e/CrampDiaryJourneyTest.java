@@ -10,11 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
+
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,15 +28,7 @@ class CrampDiaryJourneyTest {
 
     @BeforeAll
     static void startBrowser() {
-        Browser.requireChromium();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(SignInJourneyTest.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage");
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(SignInJourneyTest.CHROMEDRIVER.toFile()).build(), options);
-        driver.manage().window().setSize(new Dimension(360, 740));
+        driver = Browser.newPhoneDriver();
     }
 
     @AfterAll
@@ -58,11 +48,7 @@ class CrampDiaryJourneyTest {
 
     @Test
     void a_patient_logs_a_cramp_in_three_taps_at_phone_width_and_sees_it_in_the_diary() {
-        driver.get("http://localhost:" + port + "/login");
-        waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
-                .sendKeys(Demo.PATIENT2);
-        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(Demo.PASSWORD);
-        driver.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+        Browser.signIn(driver, port, Demo.PATIENT2, Demo.PASSWORD);
         waitUpTo(30).until(ExpectedConditions.urlContains("/today"));
 
         tap("log-cramp-nav");

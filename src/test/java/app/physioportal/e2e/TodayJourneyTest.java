@@ -13,11 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
+
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,15 +44,7 @@ class TodayJourneyTest {
 
     @BeforeAll
     static void startBrowser() {
-        Browser.requireChromium();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(SignInJourneyTest.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage");
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(SignInJourneyTest.CHROMEDRIVER.toFile()).build(), options);
-        driver.manage().window().setSize(new Dimension(360, 740));
+        driver = Browser.newPhoneDriver();
     }
 
     @AfterAll
@@ -77,12 +67,7 @@ class TodayJourneyTest {
             plans.undo(patient, calf[0]);
         });
 
-        driver.manage().deleteAllCookies();
-        driver.get("http://localhost:" + port + "/login");
-        waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
-                .sendKeys(Demo.PATIENT3);
-        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(Demo.PASSWORD);
-        driver.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+        Browser.signIn(driver, port, Demo.PATIENT3, Demo.PASSWORD);
         waitUpTo(30).until(ExpectedConditions.urlContains("/today"));
 
         By markDone = By.id("done-" + calf[0]);
