@@ -142,4 +142,72 @@ class JourneysTest {
         browser.settle();
         browser.screenshotPhoneAndDesktop("journey-physio-note-added");
     }
+
+    @Test
+    void a_physio_changes_the_plan_with_a_reason_and_the_patient_sees_the_new_version_at_once() {
+        long robert = ids.idOf(Demo.PATIENT3);
+        int before = jdbc.queryForObject("select current_version from plan where patient_id = ?", Integer.class, robert);
+
+        browser.signIn(Demo.PHYSIO1, Demo.PASSWORD);
+        browser.open("patients/" + robert + "/plan");
+        WebElement hold = browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[id^='hold-'] input")));
+        browser.settle();
+        hold.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "20",
+                org.openqa.selenium.Keys.TAB);
+        browser.settle();
+        assertThat(browser.driver.findElement(By.id("plan-diff")).getText()).contains("20");
+        browser.driver.findElement(By.cssSelector("#reason input, #reason textarea"))
+                .sendKeys("hold longer: 10 s is easy now", org.openqa.selenium.Keys.TAB);
+        browser.settle();
+        browser.driver.findElement(By.id("save-plan")).click();
+        browser.waitUpTo(30).until(d -> jdbc.queryForObject("select current_version from plan where patient_id = ?",
+                Integer.class, robert) == before + 1);
+        browser.screenshot("journey-plan-change-physio-phone");
+
+        browser.signIn(Demo.PATIENT3, Demo.PASSWORD);
+        browser.open("plan/history");
+        WebElement history = browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("plan-history-view")));
+        browser.settle();
+        browser.screenshot("journey-plan-change-patient-phone");
+        assertThat(history.getText()).contains("Version " + (before + 1)).contains("hold longer: 10 s is easy now");
+        browser.open("today");
+        assertThat(browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("today-plan")))
+                .getText()).contains("20 s hold");
+    }
+
+    @Test
+    void the_admin_creates_a_patient_for_a_physio_who_then_sees_them_on_the_caseload() {
+        String name = "Journey Patient " + System.nanoTime() % 100000;
+        String email = "journey." + System.nanoTime() + "@example.org";
+
+        browser.signIn(Demo.ADMIN, Demo.PASSWORD);
+        browser.open("admin/accounts");
+        browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.id("new-account"))).click();
+        browser.waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#new-name input")))
+                .sendKeys(name);
+        browser.driver.findElement(By.cssSelector("#new-email input")).sendKeys(email);
+        WebElement physio = browser.driver.findElement(By.cssSelector("#new-physio input"));
+        physio.sendKeys("Tom Becker");
+        browser.settle();
+        physio.sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.settle();
+        browser.driver.findElement(By.id("create-account")).click();
+        String password = browser.waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("one-time-password"))).getText();
+        browser.screenshot("journey-admin-created-phone");
+        assertThat(password).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
+
+        browser.signIn(Demo.PHYSIO2, Demo.PASSWORD);
+        browser.open("caseload");
+        WebElement list = browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("caseload-list")));
+        browser.settle();
+        browser.screenshot("journey-admin-physio-caseload-phone");
+        assertThat(list.getText()).contains(name);
+
+        browser.signIn(email, password);
+        browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("must-change-password")));
+        assertThat(browser.driver.getCurrentUrl()).contains("/account");
+    }
 }

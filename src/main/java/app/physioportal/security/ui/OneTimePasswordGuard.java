@@ -30,7 +30,7 @@ class OneTimePasswordGuard implements VaadinServiceInitListener {
             return;
         }
         if (accounts.mustChangePassword()) {
-            event.rerouteTo(AccountView.class);
+            event.forwardTo(AccountView.class);
         }
     }
 }
