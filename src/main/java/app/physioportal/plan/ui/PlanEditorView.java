@@ -32,7 +32,6 @@ import com.vaadin.flow.function.SerializableBiConsumer;
 import com.vaadin.flow.function.ValueProvider;
 import app.physioportal.base.ui.RouteIds;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -41,8 +40,6 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The physio's plan editor for one assigned patient: start from the trial template, add, remove,
@@ -82,21 +79,10 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = RouteIds.get(event, "patientId");
-        if (id.isEmpty()) {
-            event.rerouteToError(NotFoundException.class);
-            return;
-        }
-        patientId = id.get();
-        List<PlanVersionView> history;
-        try {
-            history = plans.history(patientId);
-        } catch (AccessDeniedException refused) {
-            event.rerouteToError(refused, refused.getMessage());
-            return;
-        }
-        patientName = accounts.myPatients().stream().filter(p -> p.id() == patientId).findFirst()
-                .map(AccountService.AssignedPatient::displayName).orElse("your patient");
+        patientId = RouteIds.require(event, "patientId");
+        // A refusal propagates to the access-denied page; the service has audited it.
+        List<PlanVersionView> history = plans.history(patientId);
+        patientName = accounts.patientProfile(patientId).displayName();
         library = exercises.libraryById();
         build(history);
     }

@@ -3,18 +3,14 @@ package app.physioportal.progress.ui;
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.progress.ProgressService;
 import app.physioportal.security.AccountService;
-import app.physioportal.security.AccountService.AssignedPatient;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.html.Main;
 import app.physioportal.base.ui.RouteIds;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
 
 /** The same progress page, for the physio looking at one assigned patient. */
 @Route("patients/:patientId/progress")
@@ -34,20 +30,10 @@ public class PatientProgressView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = RouteIds.get(event, "patientId");
-        if (id.isEmpty()) {
-            event.rerouteToError(NotFoundException.class);
-            return;
-        }
-        ProgressPanel panel;
-        try {
-            panel = new ProgressPanel(id.get(), progress);
-        } catch (AccessDeniedException refused) {
-            event.rerouteToError(refused, refused.getMessage());
-            return;
-        }
-        String name = accounts.myPatients().stream().filter(p -> p.id() == id.get()).findFirst()
-                .map(AssignedPatient::displayName).orElse("Your patient");
+        long patientId = RouteIds.require(event, "patientId");
+        // A refusal propagates to the access-denied page; the service has audited it.
+        ProgressPanel panel = new ProgressPanel(patientId, progress);
+        String name = accounts.patientProfile(patientId).displayName();
         removeAll();
         add(new ViewHeader(name + ": progress", "Diary and exercises week by week, as the patient sees them."), panel);
     }
