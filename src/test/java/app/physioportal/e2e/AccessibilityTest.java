@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,7 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,33 +23,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * WCAG 2.1 A/AA violation, and no sideways scrolling. The quick log works with the keyboard alone.
  */
 @PortalTest
-class AccessibilityTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class AccessibilityTest extends BrowserTest {
 
     @Autowired
     DemoIds ids;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
-    }
 
     /** Scans each path (after waiting for the element with the given id) and asserts the whole set at the end. */
     private void scan(String who, Map<String, String> pathToContentId) {

@@ -7,88 +7,61 @@ import app.physioportal.PortalTest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * "Done means" of issue 7 in headless Chromium at phone width: a demo patient books the next free time with
  * their physio, gets the confirmation email with a calendar file, cancels, and the time is free again.
  */
 @PortalTest
-class BookingJourneyTest {
+class BookingJourneyTest extends BrowserTest {
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.newPhoneDriver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
-    }
-
     private List<WebElement> upcomingCards() {
-        return driver.findElements(By.cssSelector("#upcoming-appointments .appointment-card"));
+        return browser.driver.findElements(By.cssSelector("#upcoming-appointments .appointment-card"));
     }
 
     private void click(WebElement element) {
         // A confirmation toast may still cover part of the screen; a thumb would tap past it.
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
                 "arguments[0].scrollIntoView({block:'center'}); arguments[0].click()", element);
     }
 
     @Test
     void a_patient_books_the_next_free_time_gets_the_invitation_and_cancels() {
-        Browser.signIn(driver, port, Demo.PATIENT5, Demo.PASSWORD);
-        waitUpTo(30).until(ExpectedConditions.urlContains("/today"));
+        browser.signIn(Demo.PATIENT5, Demo.PASSWORD);
+        browser.waitUpTo(30).until(ExpectedConditions.urlContains("/today"));
 
-        driver.get("http://localhost:" + port + "/appointments");
-        WebElement slot = waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
+        browser.driver.get("http://localhost:" + port + "/appointments");
+        WebElement slot = browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#open-slots .slot-button")));
         String slotId = slot.getAttribute("id");
         int before = upcomingCards().size();
         click(slot);
-        click(waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("confirm-booking"))));
+        click(browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("confirm-booking"))));
 
-        waitUpTo(10).until(d -> upcomingCards().size() == before + 1);
-        assertThat(driver.findElements(By.id(slotId))).isEmpty();
+        browser.waitUpTo(10).until(d -> upcomingCards().size() == before + 1);
+        assertThat(browser.driver.findElements(By.id(slotId))).isEmpty();
         assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
         String email = GreenMailUtil.getWholeMessage(greenMail.getReceivedMessages()[0]);
         assertThat(email).contains("Appointment booked", "text/calendar", "appointment.ics");
 
-        WebElement cancel = driver.findElements(By.cssSelector("#upcoming-appointments vaadin-button")).stream()
+        WebElement cancel = browser.driver.findElements(By.cssSelector("#upcoming-appointments vaadin-button")).stream()
                 .filter(b -> b.getAttribute("id").startsWith("cancel-")).findFirst().orElseThrow();
         String appointment = cancel.getAttribute("id").substring("cancel-".length());
         click(cancel);
-        click(waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("confirm-cancel-" + appointment))));
+        click(browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("confirm-cancel-" + appointment))));
 
-        waitUpTo(10).until(d -> upcomingCards().size() == before);
-        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id(slotId)));
+        browser.waitUpTo(10).until(d -> upcomingCards().size() == before);
+        browser.waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id(slotId)));
     }
 }

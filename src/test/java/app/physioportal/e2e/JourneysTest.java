@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,33 +17,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * saved under target/screenshots/ (phone, and desktop where cheap).
  */
 @PortalTest
-class JourneysTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class JourneysTest extends BrowserTest {
 
     @Autowired
     DemoIds ids;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
-    }
 
     private String visibleText() {
         return String.valueOf(browser.js("return document.title + '\\n' + document.body.innerText"));

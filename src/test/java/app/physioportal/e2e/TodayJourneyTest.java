@@ -8,27 +8,16 @@ import app.physioportal.PortalTest;
 import app.physioportal.exercise.ExerciseService;
 import app.physioportal.plan.PlanService;
 import app.physioportal.security.SystemTasks;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import org.openqa.selenium.WebDriver;
 
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A patient ticks tonight's calf stretch on a phone-sized screen; the tick survives a reload; undo takes it back. */
 @PortalTest
-class TodayJourneyTest {
-
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
+class TodayJourneyTest extends BrowserTest {
 
     @Autowired
     PlanService plans;
@@ -42,22 +31,6 @@ class TodayJourneyTest {
     @Autowired
     DemoIds ids;
 
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.newPhoneDriver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
-    }
-
     @Test
     void a_patient_ticks_tonights_stretch_at_phone_width_and_can_undo_it() {
         long patient = ids.idOf(Demo.PATIENT3);
@@ -67,21 +40,21 @@ class TodayJourneyTest {
             plans.undo(patient, calf[0]);
         });
 
-        Browser.signIn(driver, port, Demo.PATIENT3, Demo.PASSWORD);
-        waitUpTo(30).until(ExpectedConditions.urlContains("/today"));
+        browser.signIn(Demo.PATIENT3, Demo.PASSWORD);
+        browser.waitUpTo(30).until(ExpectedConditions.urlContains("/today"));
 
         By markDone = By.id("done-" + calf[0]);
         By doneLabel = By.id("done-label-" + calf[0]);
-        var button = waitUpTo(30).until(ExpectedConditions.elementToBeClickable(markDone));
+        var button = browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(markDone));
         assertThat(button.getSize().getHeight()).as("a big tap target").isGreaterThanOrEqualTo(44);
         button.click();
-        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(doneLabel));
+        browser.waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(doneLabel));
 
-        driver.navigate().refresh();
-        assertThat(waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(doneLabel)).getText())
+        browser.driver.navigate().refresh();
+        assertThat(browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(doneLabel)).getText())
                 .contains("Done tonight");
 
-        driver.findElement(By.id("undo-" + calf[0])).click();
-        waitUpTo(10).until(ExpectedConditions.elementToBeClickable(markDone));
+        browser.driver.findElement(By.id("undo-" + calf[0])).click();
+        browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(markDone));
     }
 }
