@@ -1,0 +1,416 @@
+package app.physioportal.bench.load;
+
+import app.physioportal.bench.load.UiTree.Node;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Concurrent users against a running portal (the production jar), over Vaadin's own protocol
+ * ({@link VaadinClient}): virtual patients sign in, tick an exercise on Today, log a cramp through the quick
+ * log, open Progress and go back to Today; one user in ten is a physio opening the caseload and a patient
+ * page. Think time 3-5 s between actions. Users are added in stages; each stage is measured on its own and
+ * printed per action (count, p50/p95/p99, errors), with the server's CPU over the stage and its heap after a
+ * full GC at the end. Stops ramping at the first errors or when p95 passes the stop threshold.
+ *
+ * <pre>
+ * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) app.physioportal.bench.load.LoadBench \
+ *   --base-url http://localhost:18090 --server-pid 12345 \
+ *   --patients bench-patient-%d@example.org --patient-count 10000 \
+ *   --physios bench-physio-%d@example.org --physio-count 200 --password bench-password-2026 \
+ *   --stages 25,50,100,200,300,400,500,600 --stage-seconds 60
+ * </pre>
+ */
+public final class LoadBench {
+
+    private final Options options;
+    private final HttpClient http = VaadinClient.newHttpClient();
+    private final URI base;
+    private final ServerProbe probe;
+    private final AtomicInteger patientAccounts = new AtomicInteger();
+    private final AtomicInteger physioAccounts = new AtomicInteger();
+    private final AtomicLong skippedTicks = new AtomicLong();
+    private final List<Thread> users = new ArrayList<>();
+    private volatile boolean running = true;
+    /** Where finished actions are recorded; a throw-away during ramp-up, so only steady state is measured. */
+    private volatile Stats current = new Stats();
+
+    private LoadBench(Options options) {
+        this.options = options;
+        this.base = URI.create(options.get("base-url"));
+        long pid = Long.parseLong(options.get("server-pid"));
+        this.probe = pid > 0 ? new ServerProbe(pid) : null;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args, Map.ofEntries(
+                Map.entry("base-url", "http://localhost:8080"),
+                Map.entry("server-pid", "0"),
+                Map.entry("patients", "bench-patient-%d@example.org"),
+                Map.entry("patient-count", "10000"),
+                Map.entry("physios", "bench-physio-%d@example.org"),
+                Map.entry("physio-count", "200"),
+                Map.entry("password", "bench-password-2026"),
+                Map.entry("stages", "25,50,100,200,300,400,500,600,700,800"),
+                Map.entry("stage-seconds", "60"),
+                Map.entry("ramp-seconds", "15"),
+                Map.entry("think-min-ms", "3000"),
+                Map.entry("think-max-ms", "5000"),
+                Map.entry("physio-every", "10"),
+                Map.entry("loops-per-login", "2"),
+                Map.entry("target-p95-ms", "200"),
+                Map.entry("stop-p95-ms", "1000"),
+                Map.entry("trace", "false")));
+        new LoadBench(options).run();
+    }
+
+    private void run() throws InterruptedException {
+        int[] stages = Arrays.stream(options.get("stages").split(",")).map(String::strip).mapToInt(Integer::parseInt)
+                .toArray();
+        int stageSeconds = options.integer("stage-seconds");
+        int rampSeconds = options.integer("ramp-seconds");
+        long targetP95 = options.integer("target-p95-ms");
+        long stopP95 = options.integer("stop-p95-ms");
+        System.out.printf(Locale.ROOT, "Load test of %s: stages %s users, %d s ramp + %d s measured each, think %d-%d ms,"
+                + " 1 physio in %d users, sign out and in again every %d loops; %d cores here (load generator included)%n",
+                base, options.get("stages"), rampSeconds, stageSeconds, options.integer("think-min-ms"),
+                options.integer("think-max-ms"), options.integer("physio-every"), options.integer("loops-per-login"),
+                Runtime.getRuntime().availableProcessors());
+        List<String> summary = new ArrayList<>();
+        int best = 0;
+        for (int stage = 0; stage < stages.length; stage++) {
+            int target = stages[stage];
+            current = new Stats();
+            int toAdd = target - users.size();
+            for (int i = 0; i < toAdd && running; i++) {
+                startUser(users.size());
+                Thread.sleep(Math.max(1, rampSeconds * 1000L / Math.max(1, toAdd)));
+            }
+            Thread.sleep(2000);
+            Stats stats = new Stats();
+            double cpuBefore = probe == null ? 0 : probe.cpuSeconds();
+            double ownBefore = ServerProbe.ownCpuSeconds();
+            long requestsBefore = VaadinClient.TOTAL_REQUESTS.sum();
+            long start = System.nanoTime();
+            current = stats;
+            Thread.sleep(stageSeconds * 1000L);
+            current = new Stats();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int cores = Runtime.getRuntime().availableProcessors();
+            double cpu = probe == null ? Double.NaN : (probe.cpuSeconds() - cpuBefore) / seconds / cores * 100;
+            double ownCpu = (ServerProbe.ownCpuSeconds() - ownBefore) / seconds / cores * 100;
+            double rate = (VaadinClient.TOTAL_REQUESTS.sum() - requestsBefore) / seconds;
+            long heapKb = probe == null ? -1 : probe.heapAfterFullGcKb();
+
+            List<Stats.Summary> lines = stats.summaries();
+            Stats.Summary all = lines.getLast();
+            long worstP95 = lines.stream().filter(s -> !s.action().equals(Stats.ALL)).mapToLong(Stats.Summary::p95).max()
+                    .orElse(0);
+            System.out.printf(Locale.ROOT, "%n== stage %d: %d users (%d physios), %.0f s measured%n", stage + 1, users.size(),
+                    physioCount(users.size()), seconds);
+            System.out.println(Stats.header());
+            lines.forEach(line -> System.out.println(line.format()));
+            System.out.printf(Locale.ROOT, "  HTTP requests %.1f/s; server CPU %s of %d cores; load generator CPU %.0f%%;"
+                    + " server heap after full GC %s%n", rate, Double.isNaN(cpu) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", cpu),
+                    cores, ownCpu, heapKb < 0 ? "n/a" : (heapKb / 1024) + " MB");
+            stats.errorSamples().forEach((message, n) -> System.out.println("  error x" + n + " " + message));
+            summary.add(String.format(Locale.ROOT, "  %6d %9.1f %7d %7d %7d %9d %7d %6s %8s", users.size(),
+                    all.count() / seconds, all.p50(), all.p95(), all.p99(), worstP95, all.errors(),
+                    Double.isNaN(cpu) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", cpu),
+                    heapKb < 0 ? "n/a" : (heapKb / 1024) + " MB"));
+            if (all.errors() == 0 && all.p95() <= targetP95 && all.count() > 0) {
+                best = users.size();
+            }
+            if (all.errors() > 0 || all.p95() > stopP95) {
+                System.out.println("  stopping the ramp: " + (all.errors() > 0 ? all.errors() + " errors" : "p95 " + all.p95()
+                        + " ms > " + stopP95 + " ms"));
+                break;
+            }
+        }
+        running = false;
+        users.forEach(Thread::interrupt);
+        for (Thread user : users) {
+            user.join(35_000);
+        }
+        System.out.printf(Locale.ROOT, "%nSummary (all actions pooled; \"worst p95\" is the slowest action's p95)%n");
+        System.out.printf(Locale.ROOT, "  %6s %9s %7s %7s %7s %9s %7s %6s %8s%n", "users", "actions/s", "p50", "p95", "p99",
+                "worst p95", "errors", "CPU", "heap");
+        summary.forEach(System.out::println);
+        if (skippedTicks.get() > 0) {
+            System.out.println("  (" + skippedTicks.get() + " Today visits had no exercise to tick: no plan)");
+        }
+        System.out.printf(Locale.ROOT, "Largest user count with p95 <= %d ms and no errors: %s%n", targetP95,
+                best == 0 ? "none of the stages" : Integer.toString(best));
+    }
+
+    private int physioCount(int userCount) {
+        return userCount / options.integer("physio-every");
+    }
+
+    private void startUser(int index) {
+        boolean physio = (index + 1) % options.integer("physio-every") == 0;
+        String email = physio
+                ? String.format(Locale.ROOT, options.get("physios"), physioAccounts.getAndIncrement() % options.integer("physio-count") + 1)
+                : String.format(Locale.ROOT, options.get("patients"), patientAccounts.getAndIncrement() % options.integer("patient-count") + 1);
+        Thread thread = Thread.ofVirtual().name((physio ? "physio-" : "patient-") + index).start(() -> {
+            // Spread the first actions, so users added together do not act in lock-step.
+            if (!pause(ThreadLocalRandom.current().nextLong(0, options.integer("think-max-ms")))) {
+                return;
+            }
+            while (running) {
+                VaadinClient client = new VaadinClient(http, base);
+                client.trace(options.bool("trace"));
+                try {
+                    if (physio) {
+                        physioSession(client, email);
+                    } else {
+                        patientSession(client, email);
+                    }
+                } catch (Stop stop) {
+                    return;
+                } catch (ActionFailed failed) {
+                    // Recorded; start a fresh session after a pause, as a user would reload and sign in again.
+                    if (!pause(options.integer("think-max-ms"))) {
+                        return;
+                    }
+                }
+            }
+        });
+        users.add(thread);
+    }
+
+    // ---------------------------------------------------------------- scenarios
+
+    private void patientSession(VaadinClient c, String email) {
+        action("sign in", () -> {
+            c.signIn(email, options.get("password"));
+            c.expect("today-view");
+        });
+        for (int loop = 0; loop < options.integer("loops-per-login"); loop++) {
+            think();
+            markDone(c);
+            think();
+            action("open quick log", () -> {
+                c.click("log-cramp-nav");
+                c.expect("quick-log-view");
+            });
+            think();
+            String intensity = "intensity-" + ThreadLocalRandom.current().nextInt(1, 11);
+            action("tap intensity", () -> {
+                c.click(intensity);
+                expectPressed(c, intensity);
+            });
+            think();
+            String place = "location-" + List.of("CALF", "CALF", "FOOT", "THIGH_HAMSTRING").get(ThreadLocalRandom.current().nextInt(4));
+            action("tap place", () -> {
+                c.click(place);
+                expectPressed(c, place);
+            });
+            think();
+            action("save cramp", () -> {
+                c.click("save-cramp");
+                c.expect("diary-view");
+            });
+            think();
+            action("open progress", () -> {
+                c.navigate("progress", "client");
+                c.expect("progress-view");
+            });
+            think();
+            action("open today", () -> {
+                c.navigate("today", "client");
+                c.expect("today-view");
+            });
+        }
+        think();
+        action("sign out", () -> signOut(c));
+    }
+
+    private void markDone(VaadinClient c) {
+        List<Node> open = c.findAll(n -> n.id() != null && n.id().startsWith("done-") && !n.id().startsWith("done-label-"));
+        if (!open.isEmpty()) {
+            String exercise = open.get(ThreadLocalRandom.current().nextInt(open.size())).id().substring("done-".length());
+            action("mark done", () -> {
+                c.click("done-" + exercise);
+                c.expect("undo-" + exercise);
+            });
+            return;
+        }
+        List<Node> ticked = c.findByIdPrefix("undo-");
+        if (ticked.isEmpty()) {
+            if (c.findById("no-plan").isPresent()) {
+                skippedTicks.incrementAndGet();
+                return;
+            }
+            action("mark done", () -> {
+                throw new VaadinClient.ProtocolException("Today shows neither tick buttons nor 'no plan' on " + c.describePage());
+            });
+            return;
+        }
+        // Everything is ticked today: take one back, then tick it again.
+        String exercise = ticked.get(ThreadLocalRandom.current().nextInt(ticked.size())).id().substring("undo-".length());
+        action("undo tick", () -> {
+            c.click("undo-" + exercise);
+            c.expect("done-" + exercise);
+        });
+        think();
+        action("mark done", () -> {
+            c.click("done-" + exercise);
+            c.expect("undo-" + exercise);
+        });
+    }
+
+    private void physioSession(VaadinClient c, String email) {
+        action("sign in", () -> {
+            c.signIn(email, options.get("password"));
+            c.expect("caseload-view");
+        });
+        for (int loop = 0; loop < options.integer("loops-per-login"); loop++) {
+            think();
+            action("open patient", () -> {
+                List<Node> links = c.findByIdPrefix("patient-link-");
+                if (links.isEmpty()) {
+                    throw new VaadinClient.ProtocolException("the caseload lists no patients");
+                }
+                String href = links.get(ThreadLocalRandom.current().nextInt(links.size())).attribute("href");
+                c.navigate(href, "link");
+                c.expect("patient-view");
+            });
+            think();
+            action("open caseload", () -> {
+                c.navigate("caseload", "client");
+                c.expect("caseload-view");
+            });
+        }
+        think();
+        action("sign out", () -> signOut(c));
+    }
+
+    private static void signOut(VaadinClient c) {
+        c.click("sign-out");
+        if (c.redirect() == null || !c.redirect().contains("login")) {
+            throw new VaadinClient.ProtocolException("sign-out did not send the browser to the login page (redirect "
+                    + c.redirect() + ")");
+        }
+    }
+
+    private static void expectPressed(VaadinClient c, String chip) {
+        String pressed = c.require(chip).attribute("aria-pressed");
+        if (!"true".equals(pressed)) {
+            throw new VaadinClient.ProtocolException("#" + chip + " not pressed after the tap (aria-pressed=" + pressed + ")");
+        }
+    }
+
+    // ---------------------------------------------------------------- timing
+
+    private interface Step {
+        void run();
+    }
+
+    /** A recorded failure ends the session. */
+    private static final class ActionFailed extends RuntimeException {
+        ActionFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** The stage is over. */
+    private static final class Stop extends RuntimeException {
+    }
+
+    private void action(String name, Step step) {
+        if (!running) {
+            throw new Stop();
+        }
+        Stats stats = current;
+        long start = System.nanoTime();
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            if (!running) {
+                throw new Stop();
+            }
+            stats.error(name, e.getClass().getSimpleName() + ": " + e.getMessage());
+            if (options.bool("trace")) {
+                e.printStackTrace();
+            }
+            throw new ActionFailed(e);
+        }
+        stats.record(name, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void think() {
+        long min = options.integer("think-min-ms");
+        long max = options.integer("think-max-ms");
+        if (!pause(min >= max ? min : ThreadLocalRandom.current().nextLong(min, max + 1))) {
+            throw new Stop();
+        }
+    }
+
+    private boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return running;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** {@code --name value} or {@code --name=value}, with defaults. */
+    static final class Options {
+        private final Map<String, String> values;
+
+        private Options(Map<String, String> values) {
+            this.values = values;
+        }
+
+        static Options parse(String[] args, Map<String, String> defaults) {
+            Map<String, String> values = new HashMap<>(defaults);
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (!arg.startsWith("--")) {
+                    throw new IllegalArgumentException("expected --option, got " + arg + "; options: " + defaults.keySet());
+                }
+                String name = arg.substring(2);
+                String value;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                } else if (defaults.containsKey(name) && "false".equals(defaults.get(name))) {
+                    value = "true";
+                } else {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("--" + name + " needs a value");
+                    }
+                    value = args[++i];
+                }
+                if (!defaults.containsKey(name)) {
+                    throw new IllegalArgumentException("unknown option --" + name + "; options: " + defaults.keySet());
+                }
+                values.put(name, value);
+            }
+            return new Options(values);
+        }
+
+        String get(String name) {
+            return values.get(name);
+        }
+
+        int integer(String name) {
+            return Integer.parseInt(values.get(name));
+        }
+
+        boolean bool(String name) {
+            return Boolean.parseBoolean(values.get(name));
+        }
+    }
+}
