@@ -41,17 +41,38 @@ final class Browser {
     static final int PHONE_HEIGHT = 740;
     private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    final WebDriver driver;
-    private final int port;
+    /** The smallest tap target we accept, in CSS pixels (WCAG 2.5.5, and what older fingers need). */
+    static final int TAP_TARGET = 44;
 
-    private Browser(WebDriver driver, int port) {
+    final WebDriver driver;
+    private final String baseUrl;
+    private Dimension phone = new Dimension(PHONE_WIDTH, PHONE_HEIGHT);
+
+    private Browser(WebDriver driver, String baseUrl) {
         this.driver = driver;
-        this.port = port;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** Starts Chromium at phone size, or skips (fails under CI=true) when it is not installed. */
     static Browser start(int port) {
-        return new Browser(newPhoneDriver(), port);
+        return start("http://localhost:" + port);
+    }
+
+    /** The same against any running portal, e.g. the production jar (http://localhost:8080). */
+    static Browser start(String baseUrl) {
+        return new Browser(newPhoneDriver(), baseUrl);
+    }
+
+    /**
+     * Makes the page's viewport (window.innerWidth x innerHeight) this size, the size a phone shows the page
+     * at; headless Chromium's window is larger than its viewport. Desktop screenshots return to it.
+     */
+    void usePhoneSize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        long innerWidth = ((Number) js("return window.innerWidth")).longValue();
+        long innerHeight = ((Number) js("return window.innerHeight")).longValue();
+        phone = new Dimension(width + (int) (width - innerWidth), height + (int) (height - innerHeight));
+        driver.manage().window().setSize(phone);
     }
 
     /** Headless Chromium at 360 px wide, with the flags this machine's closed network needs. */
@@ -69,9 +90,9 @@ final class Browser {
     }
 
     /** Signs in through the login form and waits until the signed-in layout shows the person's name. */
-    static void signIn(WebDriver driver, int port, String email, String password) {
+    static void signIn(WebDriver driver, String baseUrl, String email, String password) {
         driver.manage().deleteAllCookies();
-        driver.get("http://localhost:" + port + "/login");
+        driver.get(baseUrl + "/login");
         new WebDriverWait(driver, Duration.ofSeconds(60))
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
                 .sendKeys(email);
@@ -105,7 +126,7 @@ final class Browser {
     }
 
     String url(String path) {
-        return "http://localhost:" + port + "/" + path;
+        return baseUrl + "/" + path;
     }
 
     void open(String path) {
@@ -113,7 +134,7 @@ final class Browser {
     }
 
     void signIn(String email, String password) {
-        signIn(driver, port, email, password);
+        signIn(driver, baseUrl, email, password);
     }
 
     /** Waits until Vaadin has no pending server round trip, so the page shows its final content. */
@@ -146,12 +167,21 @@ final class Browser {
         driver.manage().window().setSize(new Dimension(1280, 800));
         settle();
         screenshot(name + "-desktop");
-        driver.manage().window().setSize(new Dimension(PHONE_WIDTH, PHONE_HEIGHT));
+        driver.manage().window().setSize(phone);
         settle();
+    }
+
+    /** What axe-core found on one page: violated rules counted by impact, and the serious or critical ones. */
+    record AxeResult(String page, Map<String, Long> byImpact, List<String> serious) {
     }
 
     /** Runs axe-core (WCAG 2.1 A/AA rules) and returns the serious and critical violations, printed for the log. */
     List<String> seriousViolations(String page) {
+        return axe(page).serious();
+    }
+
+    /** Runs axe-core (WCAG 2.1 A/AA rules); prints the count by impact and the serious or critical rules. */
+    AxeResult axe(String page) {
         Results results = new AxeBuilder().withTags(WCAG_AA).analyze(driver);
         assertThat(results.isErrored()).as("axe ran on " + page + ": " + results.getErrorMessage()).isFalse();
         List<String> serious = results.getViolations().stream()
@@ -162,7 +192,7 @@ final class Browser {
                 .collect(Collectors.groupingBy(rule -> String.valueOf(rule.getImpact()), Collectors.counting()));
         System.out.println("AXE " + page + ": " + results.getViolations().size() + " violated rules " + byImpact
                 + (serious.isEmpty() ? "" : " -> " + serious));
-        return serious;
+        return new AxeResult(page, byImpact, serious);
     }
 
     private static String describe(Rule rule) {
@@ -196,6 +226,9 @@ final class Browser {
                 const content = layout && layout.shadowRoot && layout.shadowRoot.querySelector('[part~="content"]');
                 const limit = content ? content.getBoundingClientRect().left + content.clientWidth : window.innerWidth;
                 for (const e of document.querySelectorAll('body *')) {
+                  // The navbar and drawer sit outside the scrolling content area; status overlays are fixed.
+                  if (content && (e.closest('[slot~="navbar"], [slot~="drawer"]') || e.contains(layout)
+                      || getComputedStyle(e).position === 'fixed')) continue;
                   const r = e.getBoundingClientRect();
                   if (r.width > 0 && r.right > limit + 1) {
                     out.push(e.localName + (e.id ? '#' + e.id : '')
@@ -203,6 +236,78 @@ final class Browser {
                         + ' right=' + Math.round(r.right));
                   }
                 }
-                return out.slice(0, 8).join(' | ');"""));
+                return out.slice(0, 12).join(' | ');"""));
+    }
+
+    /** The page as the person reads it: title and visible text. */
+    String visibleText() {
+        return String.valueOf(js("return document.title + '\\n' + document.body.innerText"));
+    }
+
+    /**
+     * The visible elements matching the selector that are smaller than {@link #TAP_TARGET} in either
+     * direction, as "id-or-tag WxH" (measured with getBoundingClientRect, in CSS pixels).
+     */
+    List<String> smallTapTargets(String selector) {
+        @SuppressWarnings("unchecked")
+        List<String> small = (List<String>) js("""
+                const out = [];
+                for (const e of document.querySelectorAll(arguments[0])) {
+                  const r = e.getBoundingClientRect();
+                  const style = getComputedStyle(e);
+                  if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+                  if (r.width < arguments[1] || r.height < arguments[1]) {
+                    out.push((e.id ? '#' + e.id : e.localName) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+                  }
+                }
+                return out;""", selector, TAP_TARGET);
+        return small;
+    }
+
+    /** How many elements match the selector and are shown, to be sure a tap-target check measured something. */
+    long shownCount(String selector) {
+        return ((Number) js("return [...document.querySelectorAll(arguments[0])].filter(e => {"
+                + " const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }).length", selector))
+                .longValue();
+    }
+
+    /** Whether the element is shown and wholly inside the viewport, so a thumb can reach it without scrolling. */
+    boolean inViewport(String selector) {
+        return Boolean.TRUE.equals(js("""
+                const e = document.querySelector(arguments[0]);
+                if (!e) return false;
+                const r = e.getBoundingClientRect();
+                const style = getComputedStyle(e);
+                return r.width > 0 && r.height > 0 && style.visibility !== 'hidden'
+                    && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;""",
+                selector));
+    }
+
+    /** Scrolls the page (and the app layout's content area) to the bottom, as a long page read to its end. */
+    void toBottom() {
+        js("window.scrollTo(0, document.scrollingElement.scrollHeight); document.querySelectorAll('vaadin-app-layout')"
+                + ".forEach(l => { const c = l.shadowRoot && l.shadowRoot.querySelector('[part~=\"content\"]');"
+                + " if (c) c.scrollTop = c.scrollHeight; });");
+    }
+
+    /**
+     * Waits until the {@code <physio-chart>} has its Chart.js instance and returns how many pixels of its
+     * canvas are painted (not fully transparent): more than a few hundred means bars or lines were drawn.
+     */
+    long drawnPixels(org.openqa.selenium.WebElement chart) {
+        waitUpTo(30).until(d -> Boolean.TRUE.equals(js(
+                "return !!arguments[0].chart && arguments[0].querySelector('canvas').width > 0", chart)));
+        return ((Number) js("""
+                const canvas = arguments[0].querySelector('canvas');
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let painted = 0;
+                for (let i = 3; i < data.length; i += 4) { if (data[i] > 0) painted++; }
+                return painted;""", chart)).longValue();
+    }
+
+    /** Chooses the colour scheme as the toggle does ("light", "dark" or "auto") and waits for it to apply. */
+    void colourScheme(String choice) {
+        js("window.physioTheme.set(arguments[0])", choice);
+        settle();
     }
 }
