@@ -1,0 +1,175 @@
+package app.physioportal.bench.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Retained server heap per signed-in idle session: heap after a full GC with no sessions, then with N
+ * sessions each signed in through {@link VaadinClient} with Today open, kept alive (heartbeats) and idle.
+ * Prints the total and per-session figure and, from {@code jcmd GC.class_histogram} before and after, the
+ * classes that grew most per session. Run it against a freshly started server: sessions left by an earlier
+ * load test would be counted in the baseline, and they expire only after 30 minutes.
+ *
+ * <pre>
+ * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) app.physioportal.bench.load.SessionMemoryBench \
+ *   --base-url http://localhost:18090 --server-pid 12345 \
+ *   --patients bench-patient-%d@example.org --patient-count 10000 --password bench-password-2026 --sessions 500
+ * </pre>
+ */
+public final class SessionMemoryBench {
+
+    public static void main(String[] args) throws Exception {
+        LoadBench.Options options = LoadBench.Options.parse(args, Map.ofEntries(
+                Map.entry("base-url", "http://localhost:8080"),
+                Map.entry("server-pid", "0"),
+                Map.entry("patients", "bench-patient-%d@example.org"),
+                Map.entry("patient-count", "10000"),
+                Map.entry("password", "bench-password-2026"),
+                Map.entry("sessions", "500"),
+                Map.entry("parallel", "8"),
+                Map.entry("warmup", "10"),
+                Map.entry("hold-seconds", "0"),
+                Map.entry("top", "25"),
+                Map.entry("target-kb", "150"),
+                Map.entry("keep-signed-in", "false")));
+        long pid = Long.parseLong(options.get("server-pid"));
+        if (pid <= 0) {
+            throw new IllegalArgumentException("--server-pid is required (the server's heap is measured with jcmd)");
+        }
+        ServerProbe probe = new ServerProbe(pid);
+        URI base = URI.create(options.get("base-url"));
+        HttpClient http = VaadinClient.newHttpClient();
+        int sessions = options.integer("sessions");
+
+        // Warm-up: the first sign-ins fill application-wide caches (routes, component metadata, JIT), which are
+        // not per session. They sign out again, so their sessions are gone before the baseline.
+        List<VaadinClient> warm = signIn(http, base, options, options.integer("warmup"), 0);
+        warm.forEach(SessionMemoryBench::signOut);
+
+        long baselineKb = probe.heapAfterFullGcKb();
+        Map<String, long[]> before = probe.classHistogram();
+        System.out.printf(Locale.ROOT, "Heap after full GC with 0 signed-in sessions: %,d KB%n", baselineKb);
+
+        long start = System.nanoTime();
+        List<VaadinClient> clients = signIn(http, base, options, sessions, options.integer("warmup"));
+        System.out.printf(Locale.ROOT, "Signed in %d of %d sessions (Today open) in %.1f s%n", clients.size(), sessions,
+                (System.nanoTime() - start) / 1e9);
+        long holdUntil = System.nanoTime() + options.integer("hold-seconds") * 1_000_000_000L;
+        Thread.sleep(3000);
+        while (System.nanoTime() < holdUntil) {
+            // flow-client's heartbeat runs every 5 minutes; idle UIs are closed after three missed ones.
+            Thread.sleep(Math.min(240_000, Math.max(1, (holdUntil - System.nanoTime()) / 1_000_000)));
+            heartbeats(clients);
+        }
+
+        long loadedKb = probe.heapAfterFullGcKb();
+        Map<String, long[]> after = probe.classHistogram();
+        int n = clients.size();
+        double perSessionKb = n == 0 ? Double.NaN : (loadedKb - baselineKb) / (double) n;
+        System.out.printf(Locale.ROOT, "Heap after full GC with %d signed-in idle sessions: %,d KB%n", n, loadedKb);
+        System.out.printf(Locale.ROOT, "Retained: %,d KB in total, %.1f KB per session (target <= %s KB): %s%n",
+                loadedKb - baselineKb, perSessionKb, options.get("target-kb"),
+                perSessionKb <= options.integer("target-kb") ? "met" : "NOT met");
+
+        printTopClasses(before, after, n, options.integer("top"));
+
+        if (!options.bool("keep-signed-in")) {
+            clients.forEach(SessionMemoryBench::signOut);
+            System.out.printf(Locale.ROOT, "Heap after full GC once all signed out again: %,d KB%n", probe.heapAfterFullGcKb());
+        } else {
+            System.out.println("Keeping the sessions; stop with Ctrl-C (heartbeats every 4 minutes).");
+            while (true) {
+                Thread.sleep(240_000);
+                heartbeats(clients);
+            }
+        }
+    }
+
+    private static List<VaadinClient> signIn(HttpClient http, URI base, LoadBench.Options options, int count, int offset)
+            throws InterruptedException {
+        List<VaadinClient> clients = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
+        Semaphore parallel = new Semaphore(options.integer("parallel"));
+        AtomicInteger done = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String email = String.format(Locale.ROOT, options.get("patients"),
+                    (offset + i) % options.integer("patient-count") + 1);
+            parallel.acquire();
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    VaadinClient client = new VaadinClient(http, base);
+                    client.signIn(email, options.get("password"));
+                    client.expect("today-view");
+                    clients.add(client);
+                } catch (RuntimeException e) {
+                    failures.merge(e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\d+", "#"), 1,
+                            Integer::sum);
+                } finally {
+                    done.incrementAndGet();
+                    parallel.release();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        failures.forEach((message, times) -> System.out.println("  sign-in failed x" + times + ": " + message));
+        return new ArrayList<>(clients);
+    }
+
+    private static void heartbeats(List<VaadinClient> clients) {
+        int failed = 0;
+        for (VaadinClient client : clients) {
+            try {
+                client.heartbeat();
+            } catch (RuntimeException e) {
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            System.out.println("  " + failed + " heartbeats failed");
+        }
+    }
+
+    private static void signOut(VaadinClient client) {
+        try {
+            client.click("sign-out");
+        } catch (RuntimeException e) {
+            System.out.println("  sign-out failed: " + e.getMessage());
+        }
+    }
+
+    private static void printTopClasses(Map<String, long[]> before, Map<String, long[]> after, int sessions, int top) {
+        if (sessions == 0) {
+            return;
+        }
+        Set<String> names = new HashSet<>(before.keySet());
+        names.addAll(after.keySet());
+        record Growth(String name, long instances, long bytes) {
+        }
+        List<Growth> growth = new ArrayList<>();
+        for (String name : names) {
+            long[] b = before.getOrDefault(name, new long[2]);
+            long[] a = after.getOrDefault(name, new long[2]);
+            growth.add(new Growth(name, a[0] - b[0], a[1] - b[1]));
+        }
+        growth.sort((x, y) -> Long.compare(y.bytes(), x.bytes()));
+        long total = growth.stream().mapToLong(Growth::bytes).sum();
+        System.out.printf(Locale.ROOT, "Class histogram growth (live objects after full GC), top %d of %,d KB; per session:%n",
+                top, total / 1024);
+        System.out.printf(Locale.ROOT, "  %10s %10s  %s%n", "objects", "bytes", "class");
+        growth.stream().limit(top).forEach(g -> System.out.printf(Locale.ROOT, "  %10.1f %10.0f  %s%n",
+                g.instances() / (double) sessions, g.bytes() / (double) sessions, g.name()));
+    }
+}
