@@ -6,7 +6,6 @@ import app.physioportal.diary.DiaryOverview.RecordedNight;
 import app.physioportal.plan.PlanOverview;
 import app.physioportal.plan.PlanOverview.CurrentVersion;
 import app.physioportal.plan.PlanService;
-import app.physioportal.plan.PlanService.WeekAdherence;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AssignedPatient;
 import java.time.Clock;
@@ -72,19 +71,22 @@ public class CaseloadService {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<AssignedPatient> patients = accounts.myPatients();
         List<Long> ids = patients.stream().map(AssignedPatient::id).toList();
-        Map<Long, List<RecordedNight>> nights = diary.recordedNights(ids, LocalDate.of(2000, 1, 1));
+        // The baseline window from each patient's first night, the recent window and the last night.
+        Map<Long, List<RecordedNight>> nights = diary.recordedNights(ids, today.minusDays(WINDOW_DAYS), WINDOW_DAYS);
         Map<Long, CurrentVersion> versions = planOverview.currentVersions(ids);
         Map<Long, Instant> nextVisits = bookingOverview.nextAppointments(ids);
+        LocalDate recentFrom = today.minusDays(WINDOW_DAYS);
+        Map<Long, Integer> adherence = plans.adherencePercents(ids, recentFrom, today.minusDays(1));
         return patients.stream()
                 .map(p -> row(p, nights.getOrDefault(p.id(), List.of()), versions.get(p.id()), nextVisits.get(p.id()),
-                        today))
+                        adherence.get(p.id()), today))
                 .sorted(Comparator.comparingInt(CaseloadRow::attention).reversed()
                         .thenComparing(CaseloadRow::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
 
     private CaseloadRow row(AssignedPatient patient, List<RecordedNight> nights, CurrentVersion plan,
-            Instant nextVisit, LocalDate today) {
+            Instant nextVisit, Integer adherence, LocalDate today) {
         LocalDate lastNight = nights.isEmpty() ? null : nights.get(nights.size() - 1).night();
         // Last night is the evening before today: a record for it means nothing is missing yet.
         boolean stale = lastNight == null || ChronoUnit.DAYS.between(lastNight, today) > STALE_AFTER_NIGHTS;
@@ -102,8 +104,6 @@ public class CaseloadService {
             trend = baselineEnd.isAfter(recentFrom) ? Trend.BASELINE_ONLY : trend(baseline, recent);
         }
 
-        // Adherence needs each version's prescriptions day by day: the plan service computes it per patient.
-        Integer adherence = adherence(patient.id(), recentFrom, today.minusDays(1));
         int attention = switch (trend) {
             case WORSE -> 4;
             case NO_CHANGE -> 2;
@@ -134,12 +134,5 @@ public class CaseloadService {
             return Trend.NO_CHANGE;
         }
         return change < 0 ? Trend.IMPROVING : Trend.WORSE;
-    }
-
-    private Integer adherence(long patientId, LocalDate from, LocalDate to) {
-        List<WeekAdherence> weeks = plans.weeklyAdherence(patientId, from, to);
-        double prescribed = weeks.stream().mapToDouble(WeekAdherence::prescribed).sum();
-        double done = weeks.stream().mapToDouble(WeekAdherence::done).sum();
-        return prescribed <= 0 ? null : (int) Math.round(100 * done / prescribed);
     }
 }

@@ -183,7 +183,11 @@ public class DiaryService {
     @Transactional(readOnly = true)
     public List<WeekSummary> weeklyBreakdown(long patientId, LocalDate from, LocalDate to) {
         readAccess(patientId, "weekly breakdown " + from + " to " + to);
-        Map<LocalDate, List<NightSummary>> byWeek = nightsBetween(patientId, from, to).values().stream()
+        return weeks(nightsBetween(patientId, from, to), from, to);
+    }
+
+    private static List<WeekSummary> weeks(Map<LocalDate, NightSummary> nights, LocalDate from, LocalDate to) {
+        Map<LocalDate, List<NightSummary>> byWeek = nights.values().stream()
                 .collect(Collectors.groupingBy(n -> Nights.weekStart(n.night()), TreeMap::new, Collectors.toList()));
         List<WeekSummary> weeks = new ArrayList<>();
         byWeek.forEach((weekStart, weekNights) -> {
@@ -199,6 +203,17 @@ public class DiaryService {
             weeks.add(new WeekSummary(weekStart, DiaryStatistics.of(first, last, weekNights), byLocation, byTrigger));
         });
         return weeks;
+    }
+
+    /** Week by week and night by night over the same range, from one read of the diary: for the progress page. */
+    public record DiaryHistory(List<WeekSummary> weeks, List<NightSummary> nights) {
+    }
+
+    @Transactional(readOnly = true)
+    public DiaryHistory history(long patientId, LocalDate from, LocalDate to) {
+        readAccess(patientId, "history " + from + " to " + to);
+        Map<LocalDate, NightSummary> nights = nightsBetween(patientId, from, to);
+        return new DiaryHistory(weeks(nights, from, to), List.copyOf(nights.values()));
     }
 
     /** The latest night the patient recorded (with cramps or cramp-free), if any: for "last diary entry". */

@@ -24,6 +24,8 @@ public class ExerciseService {
     }
 
     private final ExerciseRepository exercises;
+    /** The library changes only with a database migration (and a restart), so it is read once. */
+    private volatile List<ExerciseInfo> cached;
 
     ExerciseService(ExerciseRepository exercises) {
         this.exercises = exercises;
@@ -32,7 +34,12 @@ public class ExerciseService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<ExerciseInfo> library() {
-        return exercises.findAllByOrderByIdAsc().stream().map(Exercise::toInfo).toList();
+        List<ExerciseInfo> library = cached;
+        if (library == null) {
+            library = exercises.findAllByOrderByIdAsc().stream().map(Exercise::toInfo).toList();
+            cached = library;
+        }
+        return library;
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -53,6 +53,10 @@ class AdherenceRecord {
         this.doneAt = doneAt;
     }
 
+    Long getPatientId() {
+        return patientId;
+    }
+
     Long getExerciseId() {
         return exerciseId;
     }

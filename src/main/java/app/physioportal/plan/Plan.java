@@ -40,6 +40,10 @@ class Plan {
         this.createdAt = createdAt;
     }
 
+    Long getPatientId() {
+        return patientId;
+    }
+
     Long getId() {
         return id;
     }

@@ -55,6 +55,10 @@ class PlanVersion {
         this.effectiveFrom = effectiveFrom;
     }
 
+    Long getPlanId() {
+        return planId;
+    }
+
     Long getId() {
         return id;
     }

@@ -2,11 +2,13 @@ package app.physioportal.progress;
 
 import app.physioportal.diary.CrampLocation;
 import app.physioportal.diary.DiaryService;
+import app.physioportal.diary.DiaryService.DiaryHistory;
 import app.physioportal.diary.NightSummary;
 import app.physioportal.diary.Nights;
 import app.physioportal.diary.Trigger;
 import app.physioportal.diary.WeekSummary;
 import app.physioportal.plan.PlanService;
+import app.physioportal.plan.PlanService.AdherenceHistory;
 import app.physioportal.plan.PlanService.NightStretch;
 import app.physioportal.plan.PlanService.PlanVersionView;
 import app.physioportal.plan.PlanService.WeekAdherence;
@@ -61,12 +63,20 @@ public class ProgressService {
         access.check(patientId);
         LocalDate lastNight = nights.lastNight(clock);
         LocalDate currentWeek = Nights.weekStart(lastNight);
-        List<WeekSummary> history = diary.weeklyBreakdown(patientId, currentWeek.minusWeeks(HISTORY_WEEKS), lastNight);
+        LocalDate historyFrom = currentWeek.minusWeeks(HISTORY_WEEKS);
+        // One read of the diary and one of the ticks serve every figure on the page.
+        DiaryHistory diaryHistory = diary.history(patientId, historyFrom, lastNight);
+        List<WeekSummary> history = diaryHistory.weeks();
         List<PlanVersionView> versions = plans.history(patientId);
 
         LocalDate from = rangeStart(range, currentWeek, history, versions);
+        LocalDate planStart = versions.stream().map(PlanVersionView::effectiveFrom).min(Comparator.naturalOrder())
+                .filter(start -> !start.isAfter(lastNight)).orElse(null);
+        // The stretching comparison covers the plan's nights within the diary's 12 months.
+        LocalDate stretchFrom = planStart == null ? null : planStart.isBefore(historyFrom) ? historyFrom : planStart;
+        AdherenceHistory ticks = plans.adherenceHistory(patientId, from, stretchFrom, lastNight);
         List<WeekSummary> shown = history.stream().filter(w -> !w.weekStart().isBefore(from)).toList();
-        Map<LocalDate, Integer> adherence = plans.weeklyAdherence(patientId, from, lastNight).stream()
+        Map<LocalDate, Integer> adherence = ticks.weeks().stream()
                 .filter(w -> w.percent() != null)
                 .collect(Collectors.toMap(WeekAdherence::weekStart, WeekAdherence::percent, (a, b) -> b));
 
@@ -85,7 +95,7 @@ public class ProgressService {
         List<WeekSummary> recordedWeeks = history.stream().filter(ProgressService::sufficient).toList();
         return new ProgressReport(patientId, range, from, lastNight, weeks, markers, locations, triggers,
                 baselineVsNow(recordedWeeks, lastNight), recordedWeeks.size(),
-                stretching(patientId, versions, lastNight));
+                stretching(ticks.bedtimeNights(), diaryHistory.nights()));
     }
 
     private static LocalDate rangeStart(ProgressRange range, LocalDate currentWeek, List<WeekSummary> history,
@@ -130,17 +140,11 @@ public class ProgressService {
     }
 
     /** Nights on the plan that had a bedtime stretch prescribed, split by whether it was all done. */
-    private StretchComparison stretching(long patientId, List<PlanVersionView> versions, LocalDate lastNight) {
-        LocalDate planStart = versions.stream().map(PlanVersionView::effectiveFrom).min(Comparator.naturalOrder())
-                .orElse(null);
-        if (planStart == null || planStart.isAfter(lastNight)) {
-            return new StretchComparison(0, 0, 0, 0);
-        }
-        Map<LocalDate, NightSummary> recorded = diary.listNights(patientId, planStart, lastNight).stream()
-                .filter(NightSummary::recorded)
+    private static StretchComparison stretching(List<NightStretch> bedtimeNights, List<NightSummary> diaryNights) {
+        Map<LocalDate, NightSummary> recorded = diaryNights.stream().filter(NightSummary::recorded)
                 .collect(Collectors.toMap(NightSummary::night, Function.identity()));
         int[] counts = new int[4];
-        for (NightStretch night : plans.bedtimeStretchNights(patientId, planStart, lastNight)) {
+        for (NightStretch night : bedtimeNights) {
             NightSummary diaryNight = recorded.get(night.night());
             if (night.prescribed() == 0 || diaryNight == null) {
                 continue;

@@ -4,6 +4,7 @@ import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -92,9 +93,10 @@ public class PatientAccess {
             throw new AccessDeniedException("You do not have access to these patients' records.");
         }
         if (user.role() != Role.PATIENT) {
-            String via = "via " + caller();
-            patientIds.stream().filter(PatientAccess::firstTimeThisRequest)
-                    .forEach(id -> audit.record(AuditAction.RECORD_ACCESSED, id, via));
+            List<Long> firstTime = patientIds.stream().distinct().filter(PatientAccess::firstTimeThisRequest).toList();
+            if (!firstTime.isEmpty()) {
+                audit.recordForPatients(AuditAction.RECORD_ACCESSED, firstTime, "via " + caller());
+            }
         }
         return user;
     }

@@ -116,7 +116,7 @@ class DiaryServiceTest {
 
     @Test
     void weekly_breakdown_starts_weeks_on_monday_and_counts_places_and_triggers() {
-        LocalDate monday = Nights.weekStart(daysAgo(200));
+        LocalDate monday = Nights.weekStart(daysAgo(270));
         diary.logCramp(patient, cramp(at(monday.plusDays(5), 2, 0), 5, CrampLocation.CALF, true,
                 Trigger.MEDICATION, Trigger.DEHYDRATION));
         diary.logCramp(patient, cramp(at(monday.plusDays(6), 23, 0), 7, CrampLocation.FOOT, true,
