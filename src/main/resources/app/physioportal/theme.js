@@ -93,7 +93,20 @@
    * aria-required, which ARIA does not allow on role=group or role=button; the required state stays
    * visible (the label's dot) and in the field's error message. (2) vaadin-tabs (role=tablist) wraps its
    * tabs in a div with tabindex=-1, which a tablist may not contain; the tabs stay keyboard-focusable.
+   * (3) vaadin-select's list box (role=listbox) has no accessible name once opened (axe: serious); it
+   * takes the select's label.
    */
+  function nameListBox(box) {
+    if (box.getAttribute('role') !== 'listbox' || box.hasAttribute('aria-label') || box.hasAttribute('aria-labelledby')) {
+      return;
+    }
+    var select = box.closest('vaadin-select');
+    var name = select && (select.accessibleName || select.label);
+    if (name) {
+      box.setAttribute('aria-label', name);
+    }
+  }
+
   function dropInvalidRequired(element) {
     var role = element.getAttribute('role');
     if (element.hasAttribute('aria-required') && (role === 'group' || role === 'button')) {
@@ -105,6 +118,9 @@
       mutations.forEach(function (mutation) {
         if (mutation.type === 'attributes') {
           dropInvalidRequired(mutation.target);
+          if (mutation.target.localName === 'vaadin-select-list-box') {
+            nameListBox(mutation.target);
+          }
         } else {
           mutation.addedNodes.forEach(function (node) {
             if (node.nodeType === 1) {
@@ -114,6 +130,10 @@
                 mendTabs(node);
               }
               node.querySelectorAll('vaadin-tabs').forEach(mendTabs);
+              if (node.localName === 'vaadin-select-list-box') {
+                nameListBox(node);
+              }
+              node.querySelectorAll('vaadin-select-list-box').forEach(nameListBox);
             }
           });
         }

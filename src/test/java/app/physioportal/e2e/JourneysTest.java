@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,10 +28,6 @@ class JourneysTest extends BrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private String visibleText() {
-        return String.valueOf(browser.js("return document.title + '\\n' + document.body.innerText"));
-    }
-
     /** Opens the URL as typed and expects the access-denied or not-found page, with nothing of the patient. */
     private void typedUrlIsRefused(String path, String patientName, String shot) {
         browser.open(path);
@@ -37,7 +36,7 @@ class JourneysTest extends BrowserTest {
         browser.settle();
         browser.screenshotPhoneAndDesktop(shot);
         assertThat(refusal.getText()).containsAnyOf("You don't have access to this", "This page isn't available");
-        assertThat(visibleText()).doesNotContain(patientName);
+        assertThat(browser.visibleText()).doesNotContain(patientName);
     }
 
     @Test
@@ -80,78 +79,145 @@ class JourneysTest extends BrowserTest {
         assertThat(jdbc.queryForObject(count, Integer.class, patient)).isEqualTo(before);
     }
 
-    @Test
-    void a_physio_opens_the_patient_who_is_not_improving_sees_the_chart_and_adds_a_note() {
-        long robert = ids.idOf(Demo.PATIENT3);
-        String note = "Journey check " + System.nanoTime() + ": no change after 8 weeks, review the plan.";
-
-        browser.signIn(Demo.PHYSIO1, Demo.PASSWORD);
-        browser.open("caseload");
-        WebElement row = browser.waitUpTo(30)
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("caseload-row-" + robert)));
-        browser.settle();
-        browser.screenshotPhoneAndDesktop("journey-physio-caseload");
-        assertThat(row.getText()).contains("Robert Hughes");
-
-        browser.js("arguments[0].scrollIntoView({block: 'center'})",
-                browser.driver.findElement(By.id("patient-link-" + robert)));
-        browser.driver.findElement(By.id("patient-link-" + robert)).click();
-        browser.waitUpTo(30).until(ExpectedConditions.urlMatches(".*/patients/" + robert + "$"));
-        WebElement chart = browser.waitUpTo(30)
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("physio-chart")));
-        browser.waitUpTo(30).until(d -> Boolean.TRUE.equals(browser.js(
-                "return !!arguments[0].chart && arguments[0].querySelector('canvas').width > 0", chart)));
+    /** Saves phone and desktop screenshots of the page as it stands and scans it with axe-core. */
+    private void look(String name, List<Browser.AxeResult> scans) {
         browser.settle();
         browser.toTop();
-        browser.screenshotPhoneAndDesktop("journey-physio-patient-progress");
-        assertThat(browser.driver.findElement(By.id("patient-view")).getAttribute("textContent")).contains("Robert Hughes");
-        assertThat(((Number) browser.js("return arguments[0].chart.data.datasets.length", chart)).intValue())
-                .isPositive();
-
-        WebElement notesTab = browser.driver.findElement(By.xpath("//vaadin-tab[normalize-space()='Notes']"));
-        browser.js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", notesTab);
-        browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(notesTab)).click();
-        WebElement body = browser.waitUpTo(20)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#note-body textarea")));
-        body.sendKeys(note);
-        browser.driver.findElement(By.id("add-note")).click();
-        browser.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notes-list"), note));
-        browser.settle();
-        browser.screenshotPhoneAndDesktop("journey-physio-note-added");
+        scans.add(browser.axe("physio journey " + name));
+        browser.screenshotPhoneAndDesktop("journey-physio-" + name);
     }
 
-    @Test
-    void a_physio_changes_the_plan_with_a_reason_and_the_patient_sees_the_new_version_at_once() {
-        long robert = ids.idOf(Demo.PATIENT3);
-        int before = jdbc.queryForObject("select current_version from plan where patient_id = ?", Integer.class, robert);
+    private void tap(WebElement element) {
+        browser.js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+        browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
 
+    private void openTab(String label) {
+        tap(browser.driver.findElement(By.xpath("//vaadin-tab[normalize-space()='" + label + "']")));
+    }
+
+    private int upcomingFollowUps(long patient) {
+        return jdbc.queryForObject("select count(*) from appointment where patient_id = ? and status = 'BOOKED'"
+                + " and starts_at > current_timestamp", Integer.class, patient);
+    }
+
+    /**
+     * Journey 2 of issue 9 as one test: Priya Shah signs in to her caseload, opens Robert Hughes (not
+     * improving), reads his charts, changes his plan with a reason, books him a follow-up and adds a
+     * clinical note; Robert then signs in and sees the new plan version.
+     */
+    @Test
+    void a_physio_reviews_the_patient_who_is_not_improving_changes_his_plan_books_a_follow_up_and_notes_it() {
+        long robert = ids.idOf(Demo.PATIENT3);
+        int version = jdbc.queryForObject("select current_version from plan where patient_id = ?", Integer.class, robert);
+        int followUps = upcomingFollowUps(robert);
+        String reason = "No change after 8 weeks: hold each stretch longer (journey " + System.nanoTime() % 100000 + ")";
+        String note = "Journey check " + System.nanoTime() + ": no change after 8 weeks, plan adjusted, follow-up booked.";
+        List<Browser.AxeResult> scans = new ArrayList<>();
+
+        // Sign in: the physio lands on her caseload, Robert on it.
         browser.signIn(Demo.PHYSIO1, Demo.PASSWORD);
-        browser.open("patients/" + robert + "/plan");
+        browser.waitUpTo(30).until(ExpectedConditions.urlContains("/caseload"));
+        WebElement row = browser.waitUpTo(30)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("caseload-row-" + robert)));
+        assertThat(row.getAttribute("textContent")).contains("Robert Hughes");
+        look("caseload", scans);
+
+        // Open Robert: his charts are drawn.
+        tap(browser.driver.findElement(By.id("patient-link-" + robert)));
+        browser.waitUpTo(30).until(ExpectedConditions.urlMatches(".*/patients/" + robert + "$"));
+        WebElement chart = browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#patient-view physio-chart")));
+        assertThat(browser.drawnPixels(chart)).as("painted pixels on Robert's first chart").isGreaterThan(500);
+        assertThat(((Number) browser.js("return arguments[0].chart.data.datasets.length", chart)).intValue())
+                .isPositive();
+        assertThat(browser.driver.findElement(By.id("patient-view")).getAttribute("textContent"))
+                .contains("Robert Hughes");
+        look("patient-progress", scans);
+
+        // Change the plan with a reason, from the patient page's Plan tab.
+        openTab("Plan");
+        tap(browser.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("edit-plan"))));
+        browser.waitUpTo(30).until(ExpectedConditions.urlMatches(".*/patients/" + robert + "/plan$"));
         WebElement hold = browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[id^='hold-'] input")));
         browser.settle();
-        hold.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "20",
-                org.openqa.selenium.Keys.TAB);
+        int holdNow = Integer.parseInt(hold.getDomProperty("value"));
+        int holdNew = holdNow >= 115 ? holdNow - 5 : holdNow + 5;
+        hold.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(holdNew), Keys.TAB);
         browser.settle();
-        assertThat(browser.driver.findElement(By.id("plan-diff")).getText()).contains("20");
-        browser.driver.findElement(By.cssSelector("#reason input, #reason textarea"))
-                .sendKeys("hold longer: 10 s is easy now", org.openqa.selenium.Keys.TAB);
+        assertThat(browser.driver.findElement(By.id("plan-diff")).getText()).contains(String.valueOf(holdNew));
+        browser.driver.findElement(By.cssSelector("#reason input, #reason textarea")).sendKeys(reason, Keys.TAB);
         browser.settle();
-        browser.driver.findElement(By.id("save-plan")).click();
+        look("plan-editor", scans);
+        tap(browser.driver.findElement(By.id("save-plan")));
         browser.waitUpTo(30).until(d -> jdbc.queryForObject("select current_version from plan where patient_id = ?",
-                Integer.class, robert) == before + 1);
-        browser.screenshot("journey-plan-change-physio-phone");
+                Integer.class, robert) == version + 1);
+        String saved = browser.waitUpTo(10).until(d -> {
+            String shown = String.valueOf(browser.js(
+                    "const c = document.querySelector('vaadin-notification-card'); return c ? c.innerText : ''"));
+            return shown.contains("Saved version") ? shown : null;
+        });
+        assertThat(saved).contains("Saved version " + (version + 1) + ". Robert sees it now.");
+        look("plan-saved", scans);
 
+        // Book a follow-up from the schedule: the first free time, this week or next.
+        browser.open("schedule");
+        browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("week-days")));
+        browser.settle();
+        if (browser.driver.findElements(By.cssSelector("#week-days .slot-button")).isEmpty()) {
+            tap(browser.driver.findElement(By.id("next-week")));
+            browser.waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#week-days .slot-button")).isEmpty());
+        }
+        WebElement free = browser.driver.findElement(By.cssSelector("#week-days .slot-button"));
+        String slotId = free.getAttribute("id");
+        String time = free.getText();
+        tap(free);
+        WebElement patient = browser.waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("follow-up-patient")));
+        assertThat(browser.driver.findElement(By.id("follow-up-panel")).getText()).contains("Follow-up on").contains(time);
+        tap(patient);
+        tap(browser.waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//vaadin-select-item[normalize-space()='Robert Hughes']"))));
+        browser.settle();
+        look("schedule-follow-up", scans);
+        tap(browser.driver.findElement(By.id("book-follow-up")));
+        browser.waitUpTo(20).until(d -> d.findElements(By.id(slotId)).isEmpty());
+        browser.settle();
+        assertThat(browser.driver.findElement(By.id("week-days")).getAttribute("textContent"))
+                .contains(time + "–").contains("Robert Hughes");
+        assertThat(upcomingFollowUps(robert)).isEqualTo(followUps + 1);
+        look("schedule-booked", scans);
+
+        // Back on Robert's page: the follow-up is listed; add a clinical note.
+        browser.open("patients/" + robert);
+        browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("patient-tabs")));
+        openTab("Appointments");
+        assertThat(browser.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("upcoming-appointments"))).getAttribute("textContent")).contains(time + "–");
+        openTab("Notes");
+        WebElement body = browser.waitUpTo(20)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#note-body textarea")));
+        body.sendKeys(note);
+        tap(browser.driver.findElement(By.id("add-note")));
+        browser.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notes-list"), note));
+        look("note-added", scans);
+
+        // Robert signs in and sees the new plan version, with its reason, and tonight's longer hold.
         browser.signIn(Demo.PATIENT3, Demo.PASSWORD);
         browser.open("plan/history");
         WebElement history = browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
                 By.id("plan-history-view")));
-        browser.settle();
-        browser.screenshot("journey-plan-change-patient-phone");
-        assertThat(history.getText()).contains("Version " + (before + 1)).contains("hold longer: 10 s is easy now");
+        look("patient-plan-history", scans);
+        assertThat(history.getText()).contains("Version " + (version + 1)).contains(reason);
         browser.open("today");
         assertThat(browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("today-plan")))
-                .getText()).contains("20 s hold");
+                .getText()).contains(holdNew + " s hold");
+        look("patient-today", scans);
+
+        scans.forEach(r -> System.out.println("AXE-SUMMARY " + r.page() + ": " + r.byImpact()));
+        assertThat(scans.stream().filter(r -> !r.serious().isEmpty()).map(r -> r.page() + " " + r.serious()))
+                .as("serious or critical axe violations on the journey's pages").isEmpty();
     }
 
     @Test
@@ -168,7 +234,7 @@ class JourneysTest extends BrowserTest {
         WebElement physio = browser.driver.findElement(By.cssSelector("#new-physio input"));
         physio.sendKeys("Tom Becker");
         browser.settle();
-        physio.sendKeys(org.openqa.selenium.Keys.ENTER);
+        physio.sendKeys(Keys.ENTER);
         browser.settle();
         browser.driver.findElement(By.id("create-account")).click();
         String password = browser.waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(
