@@ -42,6 +42,8 @@ public final class LoadBench {
     private volatile boolean running = true;
     /** Where finished actions are recorded; a throw-away during ramp-up, so only steady state is measured. */
     private volatile Stats current = new Stats();
+    /** The same per HTTP request kind, to see which requests make up a slow action. */
+    private volatile Stats currentRequests = new Stats();
 
     private LoadBench(Options options) {
         this.options = options;
@@ -86,6 +88,7 @@ public final class LoadBench {
                 Runtime.getRuntime().availableProcessors());
         List<String> summary = new ArrayList<>();
         int best = 0;
+        int bestWithSignIn = 0;
         for (int stage = 0; stage < stages.length; stage++) {
             int target = stages[stage];
             current = new Stats();
@@ -96,13 +99,16 @@ public final class LoadBench {
             }
             Thread.sleep(2000);
             Stats stats = new Stats();
+            Stats requestStats = new Stats();
             double cpuBefore = probe == null ? 0 : probe.cpuSeconds();
             double ownBefore = ServerProbe.ownCpuSeconds();
             long requestsBefore = VaadinClient.TOTAL_REQUESTS.sum();
             long start = System.nanoTime();
             current = stats;
+            currentRequests = requestStats;
             Thread.sleep(stageSeconds * 1000L);
             current = new Stats();
+            currentRequests = new Stats();
             double seconds = (System.nanoTime() - start) / 1e9;
             int cores = Runtime.getRuntime().availableProcessors();
             double cpu = probe == null ? Double.NaN : (probe.cpuSeconds() - cpuBefore) / seconds / cores * 100;
@@ -112,8 +118,9 @@ public final class LoadBench {
 
             List<Stats.Summary> lines = stats.summaries();
             Stats.Summary all = lines.getLast();
-            long worstP95 = lines.stream().filter(s -> !s.action().equals(Stats.ALL)).mapToLong(Stats.Summary::p95).max()
-                    .orElse(0);
+            Stats.Summary inApp = lines.get(lines.size() - 2);
+            long worstP95 = lines.stream().filter(s -> !s.action().equals(Stats.ALL) && !s.action().equals(Stats.IN_APP))
+                    .mapToLong(Stats.Summary::p95).max().orElse(0);
             System.out.printf(Locale.ROOT, "%n== stage %d: %d users (%d physios), %.0f s measured%n", stage + 1, users.size(),
                     physioCount(users.size()), seconds);
             System.out.println(Stats.header());
@@ -121,17 +128,23 @@ public final class LoadBench {
             System.out.printf(Locale.ROOT, "  HTTP requests %.1f/s; server CPU %s of %d cores; load generator CPU %.0f%%;"
                     + " server heap after full GC %s%n", rate, Double.isNaN(cpu) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", cpu),
                     cores, ownCpu, heapKb < 0 ? "n/a" : (heapKb / 1024) + " MB");
+            System.out.println("  per HTTP request:");
+            requestStats.summaries().stream().filter(line -> !line.action().equals(Stats.ALL) && !line.action().equals(Stats.IN_APP))
+                    .forEach(line -> System.out.println(line.format()));
             stats.errorSamples().forEach((message, n) -> System.out.println("  error x" + n + " " + message));
-            summary.add(String.format(Locale.ROOT, "  %6d %9.1f %7d %7d %7d %9d %7d %6s %8s", users.size(),
-                    all.count() / seconds, all.p50(), all.p95(), all.p99(), worstP95, all.errors(),
+            summary.add(String.format(Locale.ROOT, "  %6d %9.1f %7d %7d %7d %7d %9d %7d %6s %8s", users.size(),
+                    all.count() / seconds, inApp.p50(), inApp.p95(), inApp.p99(), all.p95(), worstP95, all.errors(),
                     Double.isNaN(cpu) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", cpu),
                     heapKb < 0 ? "n/a" : (heapKb / 1024) + " MB"));
-            if (all.errors() == 0 && all.p95() <= targetP95 && all.count() > 0) {
+            if (all.errors() == 0 && inApp.p95() <= targetP95 && inApp.count() > 0) {
                 best = users.size();
             }
-            if (all.errors() > 0 || all.p95() > stopP95) {
-                System.out.println("  stopping the ramp: " + (all.errors() > 0 ? all.errors() + " errors" : "p95 " + all.p95()
-                        + " ms > " + stopP95 + " ms"));
+            if (all.errors() == 0 && all.p95() <= targetP95 && all.count() > 0) {
+                bestWithSignIn = users.size();
+            }
+            if (all.errors() > 0 || inApp.p95() > stopP95) {
+                System.out.println("  stopping the ramp: " + (all.errors() > 0 ? all.errors() + " errors"
+                        : "in-app p95 " + inApp.p95() + " ms > " + stopP95 + " ms"));
                 break;
             }
         }
@@ -140,15 +153,17 @@ public final class LoadBench {
         for (Thread user : users) {
             user.join(35_000);
         }
-        System.out.printf(Locale.ROOT, "%nSummary (all actions pooled; \"worst p95\" is the slowest action's p95)%n");
-        System.out.printf(Locale.ROOT, "  %6s %9s %7s %7s %7s %9s %7s %6s %8s%n", "users", "actions/s", "p50", "p95", "p99",
-                "worst p95", "errors", "CPU", "heap");
+        System.out.printf(Locale.ROOT, "%nSummary (ms; p50/p95/p99 of in-app actions, i.e. all but sign in; \"all p95\" includes"
+                + " sign in; \"worst p95\" is the slowest single action's)%n");
+        System.out.printf(Locale.ROOT, "  %6s %9s %7s %7s %7s %7s %9s %7s %6s %8s%n", "users", "actions/s", "p50", "p95", "p99",
+                "all p95", "worst p95", "errors", "CPU", "heap");
         summary.forEach(System.out::println);
         if (skippedTicks.get() > 0) {
             System.out.println("  (" + skippedTicks.get() + " Today visits had no exercise to tick: no plan)");
         }
-        System.out.printf(Locale.ROOT, "Largest user count with p95 <= %d ms and no errors: %s%n", targetP95,
-                best == 0 ? "none of the stages" : Integer.toString(best));
+        System.out.printf(Locale.ROOT, "Largest user count with p95 <= %d ms and no errors: %s (in-app actions);"
+                + " %s counting sign-in too%n", targetP95, best == 0 ? "none of the stages" : Integer.toString(best),
+                bestWithSignIn == 0 ? "none" : Integer.toString(bestWithSignIn));
     }
 
     private int physioCount(int userCount) {
@@ -168,6 +183,7 @@ public final class LoadBench {
             while (running) {
                 VaadinClient client = new VaadinClient(http, base);
                 client.trace(options.bool("trace"));
+                client.onRequest((kind, millis) -> currentRequests.record(kind, millis));
                 try {
                     if (physio) {
                         physioSession(client, email);

@@ -107,6 +107,17 @@ public final class VaadinClient {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    /** Told of every HTTP request: what kind (page, init, uidl, login, unload, heartbeat) and how long it took. */
+    public interface RequestListener {
+        void requestDone(String kind, long millis);
+    }
+
+    private RequestListener listener = (kind, millis) -> { };
+
+    public void onRequest(RequestListener requestListener) {
+        this.listener = requestListener;
+    }
+
     public void trace(boolean on) {
         this.trace = on;
     }
@@ -539,7 +550,9 @@ public final class VaadinClient {
                     builder.header(name, String.join("; ", values));
                 }
             });
+            long start = System.nanoTime();
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            listener.requestDone(kindOf(probe), (System.nanoTime() - start) / 1_000_000);
             cookies.put(uri, response.headers().map());
             requests++;
             TOTAL_REQUESTS.increment();
@@ -551,6 +564,24 @@ public final class VaadinClient {
             Thread.currentThread().interrupt();
             throw new ProtocolException("interrupted", e);
         }
+    }
+
+    private static String kindOf(HttpRequest request) {
+        String query = request.uri().getRawQuery();
+        if (query == null) {
+            return "POST".equals(request.method()) ? "login POST" : "page GET";
+        }
+        if (query.startsWith("v-r=init")) {
+            return "init GET";
+        }
+        if (query.startsWith("v-r=heartbeat")) {
+            return "heartbeat";
+        }
+        if (query.startsWith("v-r=uidl")) {
+            return request.headers().firstValue("Content-Type").orElse("").startsWith("text/plain") ? "unload beacon"
+                    : "UIDL POST";
+        }
+        return "other";
     }
 
     private static JsonNode parse(String text) {
