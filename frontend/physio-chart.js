@@ -6,6 +6,8 @@ Chart.register(...registerables);
  * Draws what Chart.js has no built-in for: weeks with too few recorded nights as a hatched band (so a
  * missing week never looks like a week with no cramps), and a dashed vertical line where a plan version
  * started. Positions come from the server in category units (index 2.5 = halfway through the third week).
+ * Their colours are read from CSS custom properties at draw time (--physio-chart-marker, --physio-chart-hatch,
+ * light-dark() pairs in styles.css), so a change of colour scheme redraws them in the other palette.
  */
 const overlayPlugin = {
   id: 'physioOverlay',
@@ -18,7 +20,9 @@ const overlayPlugin = {
     const { ctx, chartArea } = chart;
     const step = categoryWidth(chart);
     ctx.save();
-    ctx.fillStyle = hatch(ctx);
+    const colour = cssColour(chart.canvas, '--physio-chart-hatch', 'rgba(120, 120, 120, 0.35)');
+    chart.$physioColours = { ...chart.$physioColours, hatch: colour };
+    ctx.fillStyle = hatch(ctx, colour);
     for (const index of overlay.gaps) {
       const centre = x.getPixelForValue(index);
       ctx.fillRect(centre - step / 2 + 1, chartArea.top, step - 2, chartArea.bottom - chartArea.top);
@@ -34,8 +38,10 @@ const overlayPlugin = {
     const { ctx, chartArea } = chart;
     const step = categoryWidth(chart);
     ctx.save();
-    ctx.strokeStyle = '#7d3c98';
-    ctx.fillStyle = '#7d3c98';
+    const colour = cssColour(chart.canvas, '--physio-chart-marker', '#7d3c98');
+    chart.$physioColours = { ...chart.$physioColours, marker: colour };
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
     ctx.lineWidth = 2;
     ctx.setLineDash([6, 4]);
     ctx.font = '12px sans-serif';
@@ -63,12 +69,30 @@ function categoryWidth(chart) {
   return chart.chartArea.right - chart.chartArea.left;
 }
 
-function hatch(ctx) {
+/*
+ * A colour from a CSS custom property as the canvas would see it: custom properties come back unresolved
+ * (light-dark(...)), so a hidden probe beside the canvas, in the same colour scheme, resolves it.
+ */
+function cssColour(canvas, property, fallback) {
+  const parent = canvas.parentNode;
+  if (!parent) {
+    return fallback;
+  }
+  const probe = document.createElement('span');
+  probe.style.display = 'none';
+  probe.style.color = `var(${property}, ${fallback})`;
+  parent.appendChild(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour || fallback;
+}
+
+function hatch(ctx, colour) {
   const tile = document.createElement('canvas');
   tile.width = 8;
   tile.height = 8;
   const t = tile.getContext('2d');
-  t.strokeStyle = 'rgba(120, 120, 120, 0.35)';
+  t.strokeStyle = colour;
   t.lineWidth = 1.5;
   t.beginPath();
   t.moveTo(0, 8);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.physioportal.Demo;
 import app.physioportal.PortalTest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -43,5 +45,76 @@ class ProgressChartJourneyTest extends BrowserTest {
         browser.driver.findElement(By.id("range-four-weeks")).click();
         browser.waitUpTo(30).until(d -> Long.valueOf(4).equals(js(
                 "const c = document.getElementById('cramps-chart'); return c.chart && c.chart.data.labels.length")));
+    }
+
+    /** Pixel rows on the first plan-version line of the chart painted in (about) the given colour. */
+    private long markerRowsIn(WebElement chart, List<Integer> rgb) {
+        return ((Number) js("""
+                const chart = arguments[0].chart;
+                const marker = chart.$physioOverlay.markers[0];
+                const x = chart.scales.x;
+                const step = chart.data.labels.length > 1 ? x.getPixelForValue(1) - x.getPixelForValue(0)
+                    : chart.chartArea.right - chart.chartArea.left;
+                const px = x.getPixelForValue(0) + marker.position * step;
+                const ratio = chart.currentDevicePixelRatio || 1;
+                const ctx = chart.canvas.getContext('2d');
+                const [r, g, b] = arguments[1];
+                let rows = 0;
+                for (let y = Math.ceil(chart.chartArea.top); y < chart.chartArea.bottom; y++) {
+                  const d = ctx.getImageData(Math.round((px - 2) * ratio), Math.round(y * ratio), Math.ceil(4 * ratio), 1).data;
+                  for (let i = 0; i < d.length; i += 4) {
+                    if (d[i + 3] > 200 && Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 40) {
+                      rows++;
+                      break;
+                    }
+                  }
+                }
+                return rows;""", chart, rgb)).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> overlayColours(WebElement chart) {
+        return (Map<String, String>) js("return arguments[0].chart.$physioColours", chart);
+    }
+
+    @Test
+    void in_the_dark_scheme_the_plan_version_lines_and_the_hatched_weeks_are_drawn_in_the_dark_palette() {
+        browser.signIn(Demo.PATIENT6, Demo.PASSWORD);
+        try {
+            browser.colourScheme("light");
+            browser.open("progress");
+            WebElement cramps = browser.waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(
+                    By.id("cramps-chart")));
+            assertThat(browser.drawnPixels(cramps)).isPositive();
+            assertThat(((Number) js("return arguments[0].chart.$physioOverlay.markers.length", cramps)).intValue())
+                    .as("Susan's chart shows plan versions").isPositive();
+            assertThat(((Number) js("return arguments[0].chart.$physioOverlay.gaps.length", cramps)).intValue())
+                    .as("and weeks with too few nights").isPositive();
+            browser.js("arguments[0].scrollIntoView({block: 'center'})", cramps);
+            browser.screenshot("chart-overlay-light-phone");
+            assertThat(overlayColours(cramps)).containsEntry("marker", "rgb(125, 60, 152)")
+                    .containsEntry("hatch", "rgba(120, 120, 120, 0.35)");
+            assertThat(markerRowsIn(cramps, List.of(125, 60, 152))).as("light purple line drawn").isGreaterThan(20);
+
+            // Switching the scheme on the page redraws the overlay in the dark palette.
+            browser.colourScheme("dark");
+            browser.waitUpTo(10).until(d -> "rgb(215, 166, 238)".equals(overlayColours(cramps).get("marker")));
+            assertThat(overlayColours(cramps)).containsEntry("hatch", "rgba(200, 214, 232, 0.4)");
+            assertThat(markerRowsIn(cramps, List.of(215, 166, 238))).as("light-on-dark purple line drawn")
+                    .isGreaterThan(20);
+            assertThat(markerRowsIn(cramps, List.of(125, 60, 152))).as("no dark purple left on the dark page")
+                    .isZero();
+            browser.js("arguments[0].scrollIntoView({block: 'center'})", cramps);
+            browser.screenshot("chart-overlay-dark-phone");
+
+            // And a page loaded in dark draws it so from the start.
+            browser.open("progress");
+            WebElement again = browser.waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(
+                    By.id("cramps-chart")));
+            browser.drawnPixels(again);
+            assertThat(overlayColours(again)).containsEntry("marker", "rgb(215, 166, 238)");
+        } finally {
+            browser.js("localStorage.removeItem('physio-theme')");
+        }
     }
 }
