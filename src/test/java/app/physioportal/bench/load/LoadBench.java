@@ -191,6 +191,17 @@ public final class LoadBench {
                         patientSession(client, email);
                     }
                 } catch (Stop stop) {
+                    // End of the test: sign out, so the sessions do not linger for 30 minutes on the server (a
+                    // memory measurement may follow). Best effort: a request cut off by the stop may have left
+                    // this client out of step.
+                    Thread.interrupted();
+                    if (client.hasUi() && client.findById("sign-out").isPresent()) {
+                        try {
+                            client.click("sign-out");
+                        } catch (RuntimeException ignored) {
+                            // Nothing to record after the last stage.
+                        }
+                    }
                     return;
                 } catch (ActionFailed failed) {
                     // Recorded; start a fresh session after a pause, as a user would reload and sign in again.

@@ -307,6 +307,11 @@ public final class VaadinClient {
         require(elementId);
     }
 
+    /** True while a page is open (a UI the server knows); false after sign-out or before the first page. */
+    public boolean hasUi() {
+        return uiId >= 0 && csrfToken != null;
+    }
+
     public String location() {
         return location;
     }
