@@ -7,10 +7,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-/** Insert and read only: the audit trail is never updated or deleted by the application. */
+/**
+ * Read only: the audit trail is never updated or deleted by the application, and written only by
+ * {@link AuditService}'s own insert.
+ */
 interface AuditEventRepository extends Repository<AuditEvent, Long> {
-
-    AuditEvent save(AuditEvent event);
 
     @Query("""
             select new app.physioportal.audit.AuditService$AuditTime(e.action, e.occurredAt) from AuditEvent e

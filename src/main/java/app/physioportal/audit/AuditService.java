@@ -1,23 +1,26 @@
 package app.physioportal.audit;
 
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -26,40 +29,59 @@ public class AuditService {
     private static final int MAX_DETAIL = 1000;
 
     private final AuditEventRepository events;
-    private final JdbcTemplate jdbc;
+    private final HikariDataSource writerPool;
+    private final JdbcTemplate writer;
     private final Clock clock;
     private final SecurityContextHolderStrategy contexts;
 
-    AuditService(AuditEventRepository events, JdbcTemplate jdbc, Clock clock,
+    AuditService(AuditEventRepository events, DataSourceProperties database, Clock clock,
             ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.events = events;
-        this.jdbc = jdbc;
+        this.writerPool = writerPool(database);
+        this.writer = new JdbcTemplate(writerPool);
         this.clock = clock;
         this.contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
-    /** Records an event by the current user. Its own transaction: a refusal that rolls back still leaves its trace. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Audit records are written through a small pool of their own, each insert committing at once. A
+     * record is often written while the request it audits holds a connection of the main pool inside its
+     * transaction; taking a second connection from that same pool deadlocked under load (every connection
+     * held by a request waiting for one more: found by the two-instance booking benchmark in bench/). The
+     * audit pool's connections are held for one insert and wait for nothing else. Committing on its own
+     * also keeps the trace of a refusal whose transaction then rolls back.
+     */
+    private static HikariDataSource writerPool(DataSourceProperties database) {
+        HikariDataSource pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        pool.setPoolName("audit-writer");
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(1);
+        pool.setAutoCommit(true);
+        return pool;
+    }
+
+    @PreDestroy
+    void closeWriterPool() {
+        writerPool.close();
+    }
+
+    /** Records an event by the current user, committed at once: a refusal that rolls back still leaves its trace. */
     public void record(AuditAction action, Long patientId, String detail) {
         recordAs(currentActor(), action, patientId, detail);
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordAs(String actor, AuditAction action, Long patientId, String detail) {
-        String safeActor = actor == null || actor.isBlank() ? "anonymous" : truncate(actor, 254);
-        events.save(new AuditEvent(clock.instant(), safeActor, action, patientId, truncate(detail, MAX_DETAIL)));
+        insert(actor, action, Collections.singletonList(patientId), detail);
     }
 
-    /**
-     * One event per patient, written by one multi-row insert in one transaction: a caseload of 50 is
-     * one page view, and 50 separate inserts and commits made it the slowest page (see bench/).
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** One event per patient, in one multi-row insert: a caseload of 50 is one page view. */
     public void recordForPatients(AuditAction action, List<Long> patientIds, String detail) {
-        if (patientIds.isEmpty()) {
-            return;
+        if (!patientIds.isEmpty()) {
+            insert(currentActor(), action, patientIds, detail);
         }
-        String actor = currentActor();
+    }
+
+    private void insert(String actor, AuditAction action, List<Long> patientIds, String detail) {
         String safeActor = actor == null || actor.isBlank() ? "anonymous" : truncate(actor, 254);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         String safeDetail = truncate(detail, MAX_DETAIL);
@@ -68,9 +90,10 @@ public class AuditService {
         List<Object> args = new ArrayList<>(patientIds.size() * 5);
         for (Long patientId : patientIds) {
             sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
-            args.addAll(Arrays.asList(now, safeActor, action.name(), patientId, safeDetail));
+            args.addAll(Arrays.asList(now, safeActor, action.name(), patientId,
+                    safeDetail));
         }
-        jdbc.update(sql.toString(), args.toArray());
+        writer.update(sql.toString(), args.toArray());
     }
 
     /** What an admin searches the trail by; every part is optional. */

@@ -10,7 +10,12 @@ import app.physioportal.audit.AuditService.AuditEntry;
 import app.physioportal.audit.AuditService.AuditQuery;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.SystemTasks;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,6 +35,33 @@ class AuditServiceTest {
 
     @Autowired
     DemoIds ids;
+
+    @Autowired
+    DataSource dataSource;
+
+    /**
+     * A request that holds a connection of the main pool inside its transaction writes audit records; under
+     * load every connection was held that way and the audit write waited for a connection forever (pool
+     * deadlock, found by bench/run cluster). Audit records now have a pool of their own.
+     */
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void an_audit_record_is_written_while_every_connection_of_the_main_pool_is_taken() throws Exception {
+        int poolSize = ((HikariDataSource) dataSource).getMaximumPoolSize();
+        List<Connection> taken = new ArrayList<>();
+        try {
+            for (int i = 0; i < poolSize; i++) {
+                taken.add(dataSource.getConnection());
+            }
+            audit.record(AuditAction.ACCESS_DENIED, null, "written with the main pool exhausted");
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
+        assertThat(audit.search(new AuditQuery(Demo.ADMIN, null, null, null), 5))
+                .extracting(AuditEntry::detail).contains("written with the main pool exhausted");
+    }
 
     @Test
     @WithUserDetails(Demo.ADMIN)

@@ -1,6 +1,5 @@
-package app.physioportal.bench;
+package app.physioportal.bench.load;
 
-import app.physioportal.bench.load.VaadinClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.sql.Connection;
@@ -42,6 +41,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 public final class ClusterBookingBench {
 
     static final int PATIENTS = 100;
+    static final String PASSWORD = "bench-password-2026";
     static final String PHYSIO = "cluster-physio@example.org";
     static final ZoneId CLINIC = ZoneId.of("Europe/London");
 
@@ -72,7 +72,7 @@ public final class ClusterBookingBench {
                 all.add(threads.submit(() -> {
                     try {
                         VaadinClient client = new VaadinClient(http, base);
-                        client.signIn(patientEmail(n), BenchData.PASSWORD);
+                        client.signIn(patientEmail(n), PASSWORD);
                         client.openPage("appointments");
                         client.click("slot-" + slot.getEpochSecond());
                         client.require("confirm-booking");
@@ -147,7 +147,7 @@ public final class ClusterBookingBench {
 
     /** One physio (Mon-Fri 09:00-17:00) and 100 patients of theirs; returns the physio's id. */
     private static long seed(Connection db) throws SQLException {
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(BenchData.PASSWORD);
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
         String now = LocalDateTime.now(ZoneOffset.UTC).toString().replace('T', ' ');
         long physioId;
         try (PreparedStatement insert = db.prepareStatement("""
