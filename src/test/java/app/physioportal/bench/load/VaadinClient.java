@@ -308,6 +308,12 @@ public final class VaadinClient {
     }
 
     /** True while a page is open (a UI the server knows); false after sign-out or before the first page. */
+    /** A cookie this virtual browser holds for the base address (e.g. a load balancer's sticky-session cookie). */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().get(base).stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst();
+    }
+
     public boolean hasUi() {
         return uiId >= 0 && csrfToken != null;
     }
