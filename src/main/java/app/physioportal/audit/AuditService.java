@@ -2,12 +2,14 @@ package app.physioportal.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,7 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,7 +32,6 @@ public class AuditService {
 
     private final AuditEventRepository events;
     private final HikariDataSource writerPool;
-    private final JdbcTemplate writer;
     private final Clock clock;
     private final SecurityContextHolderStrategy contexts;
 
@@ -38,7 +39,6 @@ public class AuditService {
             ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.events = events;
         this.writerPool = writerPool(database);
-        this.writer = new JdbcTemplate(writerPool);
         this.clock = clock;
         this.contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
@@ -87,13 +87,25 @@ public class AuditService {
         String safeDetail = truncate(detail, MAX_DETAIL);
         StringBuilder sql = new StringBuilder(
                 "insert into audit_event (occurred_at, actor, action, patient_id, detail) values ");
-        List<Object> args = new ArrayList<>(patientIds.size() * 5);
-        for (Long patientId : patientIds) {
-            sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
-            args.addAll(Arrays.asList(now, safeActor, action.name(), patientId,
-                    safeDetail));
+        for (int i = 0; i < patientIds.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
         }
-        writer.update(sql.toString(), args.toArray());
+        // Plain JDBC on purpose: a JdbcTemplate would bind the connection to the caller's transaction and
+        // hold it until that ends, so requests waiting on each other could again exhaust the pool.
+        try (Connection connection = writerPool.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+            int column = 1;
+            for (Long patientId : patientIds) {
+                insert.setObject(column++, now);
+                insert.setString(column++, safeActor);
+                insert.setString(column++, action.name());
+                insert.setObject(column++, patientId, Types.BIGINT);
+                insert.setString(column++, safeDetail);
+            }
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not write the audit record " + action, e);
+        }
     }
 
     /** What an admin searches the trail by; every part is optional. */

@@ -15,7 +15,14 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -61,6 +68,39 @@ class AuditServiceTest {
         }
         assertThat(audit.search(new AuditQuery(Demo.ADMIN, null, null, null), 5))
                 .extracting(AuditEntry::detail).contains("written with the main pool exhausted");
+    }
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /**
+     * Requests inside their own transactions write audit records and then wait for each other (as bookings
+     * of one slot wait for the winner's row lock). An audit connection held until the writer's transaction
+     * ends would let more such requests than the audit pool has connections block each other for good.
+     */
+    @Test
+    void audit_connections_are_not_held_until_the_callers_transaction_ends() throws Exception {
+        int requests = 8;
+        CountDownLatch allWritten = new CountDownLatch(requests);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(requests)) {
+            for (int i = 0; i < requests; i++) {
+                int n = i;
+                results.add(threads.submit(() -> new TransactionTemplate(transactions).execute(status -> {
+                    audit.recordAs("concurrency-test", AuditAction.ACCESS_DENIED, null, "request " + n);
+                    allWritten.countDown();
+                    try {
+                        return allWritten.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                })));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).as("every request wrote its record").isTrue();
+            }
+        }
     }
 
     @Test
