@@ -53,10 +53,6 @@ class AdherenceRecord {
         this.doneAt = doneAt;
     }
 
-    Long getPatientId() {
-        return patientId;
-    }
-
     Long getExerciseId() {
         return exerciseId;
     }

@@ -16,7 +16,10 @@ interface AdherenceRecordRepository extends JpaRepository<AdherenceRecord, Long>
             + " and a.doneDay between :from and :to")
     List<Object[]> findDoneBetween(Long patientId, LocalDate from, LocalDate to);
 
-    List<AdherenceRecord> findByPatientIdInAndDoneDayBetween(Collection<Long> patientIds, LocalDate from, LocalDate to);
+    /** Patient id, exercise id and day of each tick of many patients: the caseload's adherence, without whole records. */
+    @Query("select a.patientId, a.exerciseId, a.doneDay from AdherenceRecord a where a.patientId in :patientIds"
+            + " and a.doneDay between :from and :to")
+    List<Object[]> findDoneOfPatientsBetween(Collection<Long> patientIds, LocalDate from, LocalDate to);
 
     Optional<AdherenceRecord> findByPatientIdAndExerciseIdAndDoneDay(Long patientId, Long exerciseId, LocalDate day);
 }

@@ -428,9 +428,10 @@ public class PlanService {
                     .forEach(i -> itemsByVersion.computeIfAbsent(i.getPlanVersionId(), k -> new ArrayList<>()).add(i));
         }
         Map<Long, Set<Done>> doneByPatient = new HashMap<>();
-        adherence.findByPatientIdInAndDoneDayBetween(patientIds, first, last)
-                .forEach(r -> doneByPatient.computeIfAbsent(r.getPatientId(), k -> new HashSet<>())
-                        .add(new Done(r.getExerciseId(), r.getDoneDay())));
+        for (Object[] row : adherence.findDoneOfPatientsBetween(patientIds, first, last)) {
+            doneByPatient.computeIfAbsent((Long) row[0], k -> new HashSet<>()).add(new Done((Long) row[1],
+                    (LocalDate) row[2]));
+        }
         for (Long patientId : patientIds) {
             List<VersionSpan> spans = new Loaded(versionsByPatient.getOrDefault(patientId, List.of()), itemsByVersion)
                     .spans(library);

@@ -34,7 +34,7 @@ public class PatientAccess {
     public boolean mayAccess(long patientId) {
         return currentUser.get().map(user -> switch (user.role()) {
             case PATIENT -> user.id() == patientId;
-            case PHYSIO -> patients.findPhysioIdByPatient(patientId).filter(p -> p == user.id()).isPresent();
+            case PHYSIO -> assignedToPhysio(user.id(), List.of(patientId));
             case ADMIN -> false;
         }).orElse(false);
     }
@@ -84,8 +84,7 @@ public class PatientAccess {
         PortalUser user = currentUser.require();
         boolean allowed = switch (user.role()) {
             case PATIENT -> patientIds.stream().allMatch(id -> id == user.id());
-            case PHYSIO -> patients.findAllById(patientIds).stream().filter(p -> p.getPhysioId() == user.id())
-                    .count() == patientIds.stream().distinct().count();
+            case PHYSIO -> assignedToPhysio(user.id(), patientIds);
             case ADMIN -> patientIds.isEmpty();
         };
         if (!allowed) {
@@ -99,6 +98,36 @@ public class PatientAccess {
             }
         }
         return user;
+    }
+
+    /**
+     * Whether all these patients are assigned to this physio now. A page asks several services about the
+     * same patients within one web request; the assignment is read once per request (a reassignment
+     * takes effect at the next request), and only grants are remembered, never refusals.
+     */
+    @SuppressWarnings("unchecked")
+    private boolean assignedToPhysio(long physioId, Collection<Long> patientIds) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Set<Long> granted = null;
+        if (request != null) {
+            String key = PatientAccess.class.getName() + ".granted." + physioId;
+            granted = (Set<Long>) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+            if (granted == null) {
+                granted = new HashSet<>();
+                request.setAttribute(key, granted, RequestAttributes.SCOPE_REQUEST);
+            }
+            if (granted.containsAll(patientIds)) {
+                return true;
+            }
+        }
+        boolean all = patientIds.size() == 1
+                ? patients.findPhysioIdByPatient(patientIds.iterator().next()).filter(p -> p == physioId).isPresent()
+                : patients.findAllById(patientIds).stream().filter(p -> p.getPhysioId() == physioId).count()
+                        == patientIds.stream().distinct().count();
+        if (all && granted != null) {
+            granted.addAll(patientIds);
+        }
+        return all;
     }
 
     /** The first method of the portal's own code outside this class, e.g. "DiaryService.listNights". */
