@@ -11,12 +11,7 @@ interface AdherenceRecordRepository extends JpaRepository<AdherenceRecord, Long>
 
     List<AdherenceRecord> findByPatientIdAndDoneDayBetween(Long patientId, LocalDate from, LocalDate to);
 
-    /** Exercise id and day of each tick: all the progress page needs, without loading whole records. */
-    @Query("select a.exerciseId, a.doneDay from AdherenceRecord a where a.patientId = :patientId"
-            + " and a.doneDay between :from and :to")
-    List<Object[]> findDoneBetween(Long patientId, LocalDate from, LocalDate to);
-
-    /** Patient id, exercise id and day of each tick of many patients: the caseload's adherence, without whole records. */
+    /** Patient id, exercise id and day of each tick: what adherence figures need, without loading whole records. */
     @Query("select a.patientId, a.exerciseId, a.doneDay from AdherenceRecord a where a.patientId in :patientIds"
             + " and a.doneDay between :from and :to")
     List<Object[]> findDoneOfPatientsBetween(Collection<Long> patientIds, LocalDate from, LocalDate to);

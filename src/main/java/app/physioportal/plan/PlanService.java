@@ -393,12 +393,7 @@ public class PlanService {
     /** One entry per week from the week holding {@code from} to the week holding {@code to}, for the charts. */
     @Transactional(readOnly = true)
     public List<WeekAdherence> weeklyAdherence(long patientId, LocalDate from, LocalDate to) {
-        access.check(patientId);
-        LocalDate last = min(to, currentDay());
-        LocalDate first = AdherenceCalculator.weekStart(from);
-        List<VersionSpan> spans = load(patientId).map(l -> l.spans(exercises.libraryById())).orElse(List.of());
-        Set<Done> done = done(adherence.findByPatientIdAndDoneDayBetween(patientId, first, last));
-        return AdherenceCalculator.weeks(spans, done, first, to, last);
+        return adherenceHistory(patientId, from, null, to).weeks();
     }
 
     /**
@@ -457,8 +452,8 @@ public class PlanService {
         LocalDate first = nightsFrom != null && nightsFrom.isBefore(firstWeek) ? nightsFrom : firstWeek;
         List<VersionSpan> spans = load(patientId).map(l -> l.spans(exercises.libraryById())).orElse(List.of());
         Set<Done> done = new HashSet<>();
-        for (Object[] row : adherence.findDoneBetween(patientId, first, last)) {
-            done.add(new Done((Long) row[0], (LocalDate) row[1]));
+        for (Object[] row : adherence.findDoneOfPatientsBetween(List.of(patientId), first, last)) {
+            done.add(new Done((Long) row[1], (LocalDate) row[2]));
         }
         List<NightStretch> nights = nightsFrom == null || nightsFrom.isAfter(last) ? List.of()
                 : AdherenceCalculator.bedtimeStretches(spans, done, nightsFrom, last);
@@ -468,11 +463,7 @@ public class PlanService {
     /** Per night in the range: were all that night's bedtime stretches done? For "does stretching help me". */
     @Transactional(readOnly = true)
     public List<NightStretch> bedtimeStretchNights(long patientId, LocalDate from, LocalDate to) {
-        access.check(patientId);
-        LocalDate last = min(to, currentDay());
-        List<VersionSpan> spans = load(patientId).map(l -> l.spans(exercises.libraryById())).orElse(List.of());
-        Set<Done> done = done(adherence.findByPatientIdAndDoneDayBetween(patientId, from, last));
-        return AdherenceCalculator.bedtimeStretches(spans, done, from, last);
+        return adherenceHistory(patientId, from, from, to).bedtimeNights();
     }
 
     private PortalUser requireRole(long patientId, Role role, String what) {

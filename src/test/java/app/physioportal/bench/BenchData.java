@@ -32,9 +32,9 @@ import javax.sql.DataSource;
  * <p>Accounts: {@code bench-physio-K@example.org} and {@code bench-patient-N@example.org}, all with
  * the password {@link #PASSWORD}; patient N belongs to physio ((N-1)/50)+1.
  */
-final class BenchData {
+public final class BenchData {
 
-    static final String PASSWORD = "bench-password-2026";
+    public static final String PASSWORD = "bench-password-2026";
     static final int PATIENTS_PER_PHYSIO = 50;
     static final int NIGHTS = 365;
     static final long PHYSIO_ID_BASE = 100_000;

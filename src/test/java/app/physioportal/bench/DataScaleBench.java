@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
+import java.util.function.IntToLongFunction;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -158,18 +158,14 @@ public final class DataScaleBench {
         SplittableRandom random = new SplittableRandom(physios);
         time("caseload of 50 (physio)", patients, run -> {
             int k = 1 + random.nextInt(physios);
-            long[] took = new long[1];
-            tasks.runAsAccount(BenchData.physioEmail(k), () -> took[0] = inRequest(() -> {
+            return timedAs(BenchData.physioEmail(k), () -> {
                 int rows = caseload.myCaseload().size();
                 if (rows != BenchData.PATIENTS_PER_PHYSIO) {
                     throw new IllegalStateException("caseload of physio " + k + " has " + rows + " rows");
                 }
-            }));
-            lastNanos = took[0];
+            });
         });
     }
-
-    private long lastNanos;
 
     /**
      * Times one page's service calls inside a web request, as when a person opens the page: the
@@ -191,29 +187,33 @@ public final class DataScaleBench {
     }
 
     /** One timed call as a random patient; signing in (loading the account) is outside the timing. */
-    private IntConsumer patientRun(int patients, PatientCall call) {
+    private IntToLongFunction patientRun(int patients, PatientCall call) {
         SplittableRandom random = new SplittableRandom(patients * 31L + call.hashCode());
         return run -> {
             int n = 1 + random.nextInt(patients);
             long id = BenchData.PATIENT_ID_BASE + n;
-            long[] took = new long[1];
-            tasks.runAsAccount(BenchData.patientEmail(n), () -> took[0] = inRequest(() -> call.call(n, id)));
-            lastNanos = took[0];
+            return timedAs(BenchData.patientEmail(n), () -> call.call(n, id));
         };
     }
 
-    private void time(String name, int patients, IntConsumer oneRun) {
+    /** Nanoseconds of one page's calls as this person; loading their account is outside the timing. */
+    private long timedAs(String email, Runnable page) {
+        long[] took = new long[1];
+        tasks.runAsAccount(email, () -> took[0] = inRequest(page));
+        return took[0];
+    }
+
+    private void time(String name, int patients, IntToLongFunction oneRun) {
         String only = System.getProperty("bench.only", "");
         if (!only.isBlank() && !name.contains(only)) {
             return;
         }
         for (int i = 0; i < WARMUP; i++) {
-            oneRun.accept(i);
+            oneRun.applyAsLong(i);
         }
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
-            oneRun.accept(i);
-            millis[i] = lastNanos / 1e6;
+            millis[i] = oneRun.applyAsLong(i) / 1e6;
         }
         Arrays.sort(millis);
         results.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(patients, millis);

@@ -1,5 +1,6 @@
 package app.physioportal.bench.load;
 
+import app.physioportal.bench.BenchData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.sql.Connection;
@@ -35,13 +36,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * hold one live appointment at that time.
  *
  * <p>Started by {@code bench/run cluster}, which starts MariaDB's database, both instances and HAProxy.
- * Arguments: the HAProxy URL. Environment: BENCH_DB_URL, BENCH_DB_USER, BENCH_DB_PASSWORD (the same
+ * Arguments: the HAProxy URL. Environment: BENCH_DB_URL, BENCH_DB_USER, BENCH_DB_BenchData.PASSWORD (the same
  * database the instances use). Exit code 0 only when exactly one booking succeeded.
  */
 public final class ClusterBookingBench {
 
     static final int PATIENTS = 100;
-    static final String PASSWORD = "bench-password-2026";
     static final String PHYSIO = "cluster-physio@example.org";
     static final ZoneId CLINIC = ZoneId.of("Europe/London");
 
@@ -49,7 +49,7 @@ public final class ClusterBookingBench {
         URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:18100/");
         String url = System.getenv().getOrDefault("BENCH_DB_URL", "jdbc:mariadb://127.0.0.1:3306/physio_portal_cluster");
         String user = System.getenv().getOrDefault("BENCH_DB_USER", "physio_bench");
-        String password = System.getenv().getOrDefault("BENCH_DB_PASSWORD", "");
+        String password = System.getenv().getOrDefault("BENCH_DB_BenchData.PASSWORD", "");
         Instant slot;
         long physioId;
         try (Connection db = DriverManager.getConnection(url, user, password)) {
@@ -73,7 +73,7 @@ public final class ClusterBookingBench {
                 all.add(threads.submit(() -> {
                     try {
                         VaadinClient client = new VaadinClient(http, base);
-                        client.signIn(patientEmail(n), PASSWORD);
+                        client.signIn(patientEmail(n), BenchData.PASSWORD);
                         client.openPage("appointments");
                         client.click("slot-" + slot.getEpochSecond());
                         client.require("confirm-booking");
@@ -158,7 +158,7 @@ public final class ClusterBookingBench {
 
     /** One physio (Mon-Fri 09:00-17:00) and 100 patients of theirs; returns the physio's id. */
     private static long seed(Connection db) throws SQLException {
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(BenchData.PASSWORD);
         String now = LocalDateTime.now(ZoneOffset.UTC).toString().replace('T', ' ');
         long physioId;
         try (PreparedStatement insert = db.prepareStatement("""

@@ -1,14 +1,17 @@
 package app.physioportal.bench.load;
 
+import app.physioportal.bench.BenchData;
 import app.physioportal.bench.load.UiTree.Node;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +42,8 @@ public final class LoadBench {
     private final AtomicInteger physioAccounts = new AtomicInteger();
     private final AtomicLong skippedTicks = new AtomicLong();
     private final List<Thread> users = new ArrayList<>();
+    /** Users that have finished (or failed) their first action: a stage is measured once all have. */
+    private final Set<Thread> acted = new HashSet<>();
     private volatile boolean running = true;
     /** Where finished actions are recorded; a throw-away during ramp-up, so only steady state is measured. */
     private volatile Stats current = new Stats();
@@ -53,14 +58,9 @@ public final class LoadBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args, Map.ofEntries(
-                Map.entry("base-url", "http://localhost:8080"),
-                Map.entry("server-pid", "0"),
-                Map.entry("patients", "bench-patient-%d@example.org"),
-                Map.entry("patient-count", "10000"),
+        Options options = Options.parse(args, Options.withAccountDefaults(
                 Map.entry("physios", "bench-physio-%d@example.org"),
                 Map.entry("physio-count", "200"),
-                Map.entry("password", "bench-password-2026"),
                 Map.entry("stages", "25,50,100,200,300,400,500,600,700,800"),
                 Map.entry("stage-seconds", "60"),
                 Map.entry("ramp-seconds", "15"),
@@ -97,7 +97,7 @@ public final class LoadBench {
                 startUser(users.size());
                 Thread.sleep(Math.max(1, rampSeconds * 1000L / Math.max(1, toAdd)));
             }
-            Thread.sleep(2000);
+            awaitFirstActions(options.integer("think-max-ms") + 60_000L);
             Stats stats = new Stats();
             Stats requestStats = new Stats();
             double cpuBefore = probe == null ? 0 : probe.cpuSeconds();
@@ -265,10 +265,7 @@ public final class LoadBench {
         List<Node> open = c.findAll(n -> n.id() != null && n.id().startsWith("done-") && !n.id().startsWith("done-label-"));
         if (!open.isEmpty()) {
             String exercise = open.get(ThreadLocalRandom.current().nextInt(open.size())).id().substring("done-".length());
-            action("mark done", () -> {
-                c.click("done-" + exercise);
-                c.expect("undo-" + exercise);
-            });
+            tick(c, exercise);
             return;
         }
         List<Node> ticked = c.findByIdPrefix("undo-");
@@ -289,6 +286,10 @@ public final class LoadBench {
             c.expect("done-" + exercise);
         });
         think();
+        tick(c, exercise);
+    }
+
+    private void tick(VaadinClient c, String exercise) {
         action("mark done", () -> {
             c.click("done-" + exercise);
             c.expect("undo-" + exercise);
@@ -362,6 +363,7 @@ public final class LoadBench {
         try {
             step.run();
         } catch (RuntimeException e) {
+            firstActionDone();
             if (!running) {
                 throw new Stop();
             }
@@ -372,6 +374,26 @@ public final class LoadBench {
             throw new ActionFailed(e);
         }
         stats.record(name, (System.nanoTime() - start) / 1_000_000);
+        firstActionDone();
+    }
+
+    private void firstActionDone() {
+        synchronized (acted) {
+            if (acted.add(Thread.currentThread())) {
+                acted.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until every user started so far has finished its first action (sign-in), or the time is up. */
+    private void awaitFirstActions(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (acted) {
+            long left;
+            while (acted.size() < users.size() && running && (left = deadline - System.currentTimeMillis()) > 0) {
+                acted.wait(left);
+            }
+        }
     }
 
     private void think() {
@@ -397,6 +419,21 @@ public final class LoadBench {
 
         private Options(Map<String, String> values) {
             this.values = values;
+        }
+
+        /** The options both load programs take (where the portal runs, whose accounts), plus their own. */
+        @SafeVarargs
+        static Map<String, String> withAccountDefaults(Map.Entry<String, String>... own) {
+            Map<String, String> defaults = new HashMap<>(Map.of(
+                    "base-url", "http://localhost:8080",
+                    "server-pid", "0",
+                    "patients", "bench-patient-%d@example.org",
+                    "patient-count", "10000",
+                    "password", BenchData.PASSWORD));
+            for (Map.Entry<String, String> entry : own) {
+                defaults.put(entry.getKey(), entry.getValue());
+            }
+            return defaults;
         }
 
         static Options parse(String[] args, Map<String, String> defaults) {

@@ -29,12 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SessionMemoryBench {
 
     public static void main(String[] args) throws Exception {
-        LoadBench.Options options = LoadBench.Options.parse(args, Map.ofEntries(
-                Map.entry("base-url", "http://localhost:8080"),
-                Map.entry("server-pid", "0"),
-                Map.entry("patients", "bench-patient-%d@example.org"),
-                Map.entry("patient-count", "10000"),
-                Map.entry("password", "bench-password-2026"),
+        LoadBench.Options options = LoadBench.Options.parse(args, LoadBench.Options.withAccountDefaults(
                 Map.entry("sessions", "500"),
                 Map.entry("parallel", "8"),
                 Map.entry("warmup", "10"),
@@ -65,7 +60,6 @@ public final class SessionMemoryBench {
         System.out.printf(Locale.ROOT, "Signed in %d of %d sessions (Today open) in %.1f s%n", clients.size(), sessions,
                 (System.nanoTime() - start) / 1e9);
         long holdUntil = System.nanoTime() + options.integer("hold-seconds") * 1_000_000_000L;
-        Thread.sleep(3000);
         while (System.nanoTime() < holdUntil) {
             // flow-client's heartbeat runs every 5 minutes; idle UIs are closed after three missed ones.
             Thread.sleep(Math.min(240_000, Math.max(1, (holdUntil - System.nanoTime()) / 1_000_000)));
