@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -158,11 +157,7 @@ public class BookingService {
         Slot slot = requireOpenSlot(physioId, start);
         Appointment appointment = new Appointment(patientId, physioId, slot.start(), slot.end(), type,
                 AppointmentStatus.BOOKED, blankToNull(note), user.email(), now);
-        try {
-            appointments.saveAndFlush(appointment);
-        } catch (DataIntegrityViolationException | ConcurrencyFailureException taken) {
-            throw new SlotTakenException();
-        }
+        saveHoldingSlot(appointment);
         audit.record(AuditAction.APPOINTMENT_BOOKED, patientId,
                 "appointment " + appointment.getId() + " " + slot.start() + " " + type + " by " + user.role());
         publish(AppointmentChanged.Kind.BOOKED, appointment, user, null);
@@ -184,11 +179,9 @@ public class BookingService {
         Instant previous = appointment.getStartsAt();
         appointment.moveTo(slot.start(), slot.end());
         try {
-            appointments.saveAndFlush(appointment);
+            saveHoldingSlot(appointment);
         } catch (ObjectOptimisticLockingFailureException changed) {
             throw new BookingException("This appointment was changed a moment ago. Please look again.");
-        } catch (DataIntegrityViolationException | ConcurrencyFailureException taken) {
-            throw new SlotTakenException();
         }
         audit.record(AuditAction.APPOINTMENT_RESCHEDULED, patientId,
                 "appointment " + appointmentId + " moved from " + previous + " to " + slot.start());
@@ -254,11 +247,7 @@ public class BookingService {
         }
         Appointment appointment = new Appointment(patientId, user.id(), start, end, type, outcome,
                 blankToNull(note), user.email(), clock.instant());
-        try {
-            appointments.saveAndFlush(appointment);
-        } catch (DataIntegrityViolationException taken) {
-            throw new SlotTakenException();
-        }
+        saveHoldingSlot(appointment);
         audit.record(AuditAction.APPOINTMENT_OUTCOME, patientId,
                 "past visit " + appointment.getId() + " " + start + " recorded as " + outcome);
         return appointment.getId();
@@ -317,6 +306,22 @@ public class BookingService {
         if (start.atZone(zone).toLocalDate().isAfter(lastSelfBookingDay())) {
             throw new BookingException("You can book up to " + selfBookingWeeks
                     + " weeks ahead. For a later date, call the clinic.");
+        }
+    }
+
+    /**
+     * Saves an appointment that holds a time. The unique key on (physio, live start) refusing it means another
+     * booking won the time; any other refusal (a lock wait that timed out, a broken constraint) is a fault, left
+     * to the error handler, which shows a reference and logs the cause.
+     */
+    private void saveHoldingSlot(Appointment appointment) {
+        try {
+            appointments.saveAndFlush(appointment);
+        } catch (DataIntegrityViolationException refused) {
+            if (SlotTakenException.isSlotKeyViolation(refused)) {
+                throw new SlotTakenException();
+            }
+            throw refused;
         }
     }
 

@@ -28,6 +28,9 @@ class BookingConcurrencyTest {
     @Autowired
     BookingFixture fixture;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void the_database_itself_refuses_a_second_live_appointment_at_the_same_start() {
         TestPatient patient = fixture.newPatient();
@@ -41,6 +44,30 @@ class BookingConcurrencyTest {
         fixture.insertAppointmentAt(patient.id(), fixture.physio(), start, AppointmentStatus.CANCELLED);
         fixture.insertAppointmentAt(patient.id(), fixture.physio(), start, AppointmentStatus.CANCELLED);
         assertThat(fixture.statusOf(first)).isEqualTo("BOOKED");
+    }
+
+    @Test
+    void only_the_slot_key_refusing_a_save_means_the_time_was_taken() {
+        TestPatient patient = fixture.newPatient();
+        java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(41))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        fixture.insertAppointmentAt(patient.id(), fixture.physio(), start, AppointmentStatus.BOOKED);
+        Throwable duplicate = org.assertj.core.api.Assertions.catchThrowable(
+                () -> fixture.insertAppointmentAt(patient.id(), fixture.physio(), start, AppointmentStatus.BOOKED));
+        assertThat(SlotTakenException.isSlotKeyViolation(duplicate)).as("%s", duplicate).isTrue();
+
+        String insert = "insert into appointment (patient_id, physio_id, starts_at, ends_at, active_start, type, status,"
+                + " booked_by, booked_at) values (?, ?, ?, ?, ?, ?, ?, 'x', CURRENT_TIMESTAMP)";
+        java.time.LocalDateTime later = java.time.LocalDateTime.now().plusDays(42).withNano(0);
+        long physio = jdbc.queryForObject("select id from account where email = ?", Long.class, fixture.physio());
+        Throwable badStatus = org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.update(insert, patient.id(),
+                physio, later, later.plusMinutes(30), later, "IN_CLINIC", "LOST"));
+        Throwable noSuchPatient = org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.update(insert, -1L,
+                physio, later, later.plusMinutes(30), later, "IN_CLINIC", "BOOKED"));
+        assertThat(badStatus).as("check constraint").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(noSuchPatient).as("foreign key").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(SlotTakenException.isSlotKeyViolation(badStatus)).as("%s", badStatus).isFalse();
+        assertThat(SlotTakenException.isSlotKeyViolation(noSuchPatient)).as("%s", noSuchPatient).isFalse();
     }
 
     @Test
