@@ -81,7 +81,8 @@ public class DiaryService {
         CrampEntry entry = ownEntry(patientId, crampId);
         CrampRecord before = entry.toRecord();
         entry.apply(input, night, clock.instant());
-        String reopened = night.equals(before.night()) ? "" : reopenCrampFreeNight(patientId, night);
+        String reopened = night.equals(before.night()) ? ""
+                : reopenCrampFreeNight(patientId, night) + restoreAnswerIfEmpty(patientId, before.night());
         audit.record(AuditAction.CRAMP_UPDATED, patientId,
                 "cramp " + crampId + ": " + changes(before, entry.toRecord()) + reopened);
     }
@@ -92,7 +93,8 @@ public class DiaryService {
         CrampEntry entry = ownEntry(patientId, crampId);
         String what = describe(entry.toRecord());
         cramps.delete(entry);
-        audit.record(AuditAction.CRAMP_DELETED, patientId, "cramp " + crampId + " deleted: " + what);
+        String restored = restoreAnswerIfEmpty(patientId, entry.getNightDate());
+        audit.record(AuditAction.CRAMP_DELETED, patientId, "cramp " + crampId + " deleted: " + what + restored);
     }
 
     @Transactional(readOnly = true)
@@ -312,6 +314,21 @@ public class DiaryService {
                     checkIn.crampsLogged(clock.instant());
                     return "; night " + night + " was checked in as cramp-free and now has cramps";
                 }).orElse("");
+    }
+
+    /**
+     * A night left without cramps falls back on its morning answer: a "No cramps" check-in holds again rather
+     * than the night turning into "Not recorded" and being asked about once more.
+     */
+    private String restoreAnswerIfEmpty(long patientId, LocalDate night) {
+        cramps.flush();
+        if (cramps.countByPatientIdAndNightDate(patientId, night) > 0) {
+            return "";
+        }
+        return checkIns.findByPatientIdAndNightDate(patientId, night)
+                .filter(checkIn -> checkIn.lastCrampRemoved(clock.instant()))
+                .map(checkIn -> "; night " + night + " has no cramps left and is cramp-free again, as checked in")
+                .orElse("");
     }
 
     private static String describe(NightCheckIn checkIn) {

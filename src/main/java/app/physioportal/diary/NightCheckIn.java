@@ -27,6 +27,10 @@ class NightCheckIn {
     @Column(name = "cramp_free", nullable = false)
     private boolean crampFree;
 
+    /** The morning answer itself; {@link #crampFree} is what holds now that cramps may have been logged since. */
+    @Column(name = "answered_cramp_free", nullable = false)
+    private boolean answeredCrampFree;
+
     @Column(name = "sleep_disturbance")
     private Integer sleepDisturbance;
 
@@ -60,6 +64,7 @@ class NightCheckIn {
 
     void answer(boolean crampFree, Integer sleepDisturbance, Instant now) {
         this.crampFree = crampFree;
+        this.answeredCrampFree = crampFree;
         this.sleepDisturbance = sleepDisturbance;
         this.updatedAt = now;
     }
@@ -68,5 +73,18 @@ class NightCheckIn {
     void crampsLogged(Instant now) {
         this.crampFree = false;
         this.updatedAt = now;
+    }
+
+    /**
+     * The night's last cramp was deleted (or moved to another night): the morning answer holds again. Returns
+     * whether the night is cramp-free again because of it.
+     */
+    boolean lastCrampRemoved(Instant now) {
+        if (answeredCrampFree && !crampFree) {
+            this.crampFree = true;
+            this.updatedAt = now;
+            return true;
+        }
+        return false;
     }
 }

@@ -223,6 +223,48 @@ class DiaryServiceTest {
     }
 
     @Test
+    void deleting_the_last_cramp_of_a_night_checked_in_as_cramp_free_brings_the_answer_back() {
+        LocalDate night = daysAgo(224);
+        diary.checkIn(patient, new CheckInInput(night, true, 2));
+        long first = diary.logCramp(patient, cramp(at(night, 2, 0), 4, CrampLocation.CALF, true));
+        long second = diary.logCramp(patient, cramp(at(night, 3, 0), 5, CrampLocation.FOOT, true));
+
+        diary.deleteCramp(patient, first);
+        assertThat(diary.listNights(patient, night, night).getFirst().status())
+                .as("one cramp is left").isEqualTo(NightStatus.RECORDED_WITH_CRAMPS);
+
+        diary.deleteCramp(patient, second);
+        NightSummary summary = diary.listNights(patient, night, night).getFirst();
+        assertThat(summary.status()).isEqualTo(NightStatus.CRAMP_FREE);
+        assertThat(summary.sleepDisturbance()).isEqualTo(2);
+        assertThat(diary.statistics(patient, night, night).crampFreeNights()).isOne();
+        assertThat(lastAuditDetail("CRAMP_DELETED")).contains("cramp-free again");
+    }
+
+    @Test
+    void moving_the_only_cramp_to_another_night_brings_back_the_first_nights_cramp_free_answer() {
+        LocalDate night = daysAgo(226);
+        diary.checkIn(patient, new CheckInInput(night, true, null));
+        long id = diary.logCramp(patient, cramp(at(night, 2, 0), 4, CrampLocation.CALF, true));
+
+        diary.updateCramp(patient, id, cramp(at(night.minusDays(1), 2, 0), 4, CrampLocation.CALF, true));
+
+        assertThat(diary.listNights(patient, night.minusDays(1), night)).extracting(NightSummary::status)
+                .containsExactly(NightStatus.CRAMP_FREE, NightStatus.RECORDED_WITH_CRAMPS);
+    }
+
+    @Test
+    void a_night_answered_with_cramps_whose_cramps_are_all_deleted_is_asked_about_again() {
+        LocalDate night = daysAgo(228);
+        long id = diary.logCramp(patient, cramp(at(night, 2, 0), 4, CrampLocation.CALF, true));
+        diary.checkIn(patient, new CheckInInput(night, false, 5));
+
+        diary.deleteCramp(patient, id);
+
+        assertThat(diary.listNights(patient, night, night).getFirst().status()).isEqualTo(NightStatus.NOT_RECORDED);
+    }
+
+    @Test
     void a_night_with_cramps_cannot_be_checked_in_as_cramp_free() {
         LocalDate night = daysAgo(230);
         diary.logCramp(patient, cramp(at(night, 4, 0), 3, CrampLocation.CALF, false));

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * axe-core on every main page, as the demo user who would open it, at 360 px: no serious or critical
- * WCAG 2.1 A/AA violation, and no sideways scrolling. The quick log works with the keyboard alone.
+ * WCAG 2.1 A/AA violation, no sideways scrolling, and every control a tap target of at least 44 px. The quick
+ * log works with the keyboard alone.
  */
 @PortalTest
 class AccessibilityTest extends BrowserTest {
@@ -31,10 +32,18 @@ class AccessibilityTest extends BrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /**
+     * What a finger taps: buttons, disclosure summaries, tabs, check boxes, radio buttons, and links that stand on
+     * their own (a link inside a sentence is exempt, as WCAG 2.5.8 allows).
+     */
+    static final String CONTROLS = "vaadin-button, vaadin-details-summary, vaadin-tab, vaadin-checkbox, "
+            + "vaadin-radio-button, a[href]:not(p a):not(li a)";
+
     /** Scans each path (after waiting for the element with the given id) and asserts the whole set at the end. */
     private void scan(String who, Map<String, String> pathToContentId) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         List<String> sideways = new ArrayList<>();
+        Map<String, List<String>> smallTargets = new LinkedHashMap<>();
         for (var page : pathToContentId.entrySet()) {
             browser.open(page.getKey());
             browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id(page.getValue())));
@@ -48,9 +57,14 @@ class AccessibilityTest extends BrowserTest {
             if (browser.scrollsSideways()) {
                 sideways.add(page.getKey() + ": " + browser.sidewaysOffenders());
             }
+            List<String> small = browser.smallTapTargets(CONTROLS);
+            if (!small.isEmpty()) {
+                smallTargets.put(page.getKey(), small);
+            }
         }
         assertThat(problems).as("serious or critical axe violations").isEmpty();
         assertThat(sideways).as("pages scrolling sideways at 360 px").isEmpty();
+        assertThat(smallTargets).as("controls under " + Browser.TAP_TARGET + " px at 360 px").isEmpty();
     }
 
     @Test

@@ -256,8 +256,10 @@ final class Browser {
                   const r = e.getBoundingClientRect();
                   const style = getComputedStyle(e);
                   if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
-                  if (r.width < arguments[1] || r.height < arguments[1]) {
-                    out.push((e.id ? '#' + e.id : e.localName) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+                  if (Math.round(r.width) < arguments[1] || Math.round(r.height) < arguments[1]) {
+                    const text = (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 30);
+                    out.push((e.id ? '#' + e.id : e.localName) + (text ? ' "' + text + '"' : '') + ' '
+                        + Math.round(r.width) + 'x' + Math.round(r.height));
                   }
                 }
                 return out;""", selector, TAP_TARGET);

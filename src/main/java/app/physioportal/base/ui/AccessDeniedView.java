@@ -8,12 +8,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Shown when a service refuses access to a record: says so plainly, shows nothing of the record. */
 @PageTitle("No access · Physio Portal")
+@ParentLayout(MainLayout.class)
 @AnonymousAllowed
 public class AccessDeniedView extends Main implements HasErrorParameter<AccessDeniedException> {
 

@@ -8,11 +8,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Any other failure while opening a page: a plain apology and a reference, never a stack trace. */
 @PageTitle("Something went wrong · Physio Portal")
+@ParentLayout(MainLayout.class)
 @AnonymousAllowed
 public class InternalErrorView extends Main implements HasErrorParameter<Exception> {
 

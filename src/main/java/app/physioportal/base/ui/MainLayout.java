@@ -8,6 +8,7 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -20,6 +21,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.Optional;
 
 /** The frame around every signed-in page: app name, the person signed in, and the pages their role may open. */
 @Layout
@@ -28,12 +30,21 @@ public class MainLayout extends AppLayout {
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext) {
         setPrimarySection(Section.DRAWER);
-        PortalUser user = currentUser.require();
+        Span title = new Span("Physio Portal");
+        title.addClassName("navbar-title");
+        Optional<PortalUser> signedIn = currentUser.get();
+        if (signedIn.isEmpty()) {
+            // Only the error pages are shown to someone not signed in inside this frame: offer the way in.
+            Anchor signIn = new Anchor("login", "Sign in");
+            signIn.setId("sign-in-link");
+            signIn.addClassName("navbar-sign-in");
+            addToNavbar(title, signIn);
+            return;
+        }
+        PortalUser user = signedIn.get();
 
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel("Menu");
-        Span title = new Span("Physio Portal");
-        title.addClassName("navbar-title");
 
         Avatar avatar = new Avatar(user.displayName());
         avatar.addClassName("navbar-avatar");

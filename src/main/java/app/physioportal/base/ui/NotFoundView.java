@@ -9,6 +9,7 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * so as not to reveal which pages exist).
  */
 @PageTitle("Not found · Physio Portal")
+@ParentLayout(MainLayout.class)
 @AnonymousAllowed
 public class NotFoundView extends Main implements HasErrorParameter<NotFoundException> {
 
