@@ -45,6 +45,8 @@ const overlayPlugin = {
     ctx.lineWidth = 2;
     ctx.setLineDash([6, 4]);
     ctx.font = '12px sans-serif';
+    const backdrop = cssColour(chart.canvas, '--lumo-base-color', '#ffffff');
+    const placed = [];
     for (const marker of overlay.markers) {
       const px = x.getPixelForValue(0) + marker.position * step;
       ctx.beginPath();
@@ -53,9 +55,28 @@ const overlayPlugin = {
       ctx.stroke();
       const text = marker.label;
       const width = ctx.measureText(text).width;
-      const left = Math.min(Math.max(px + 3, chartArea.left), chartArea.right - width);
-      ctx.fillText(text, left, chartArea.top + 12);
+      // Right of its line where the label fits, otherwise left of it; never past the plot's edges.
+      let left = px + 4;
+      if (left + width > chartArea.right) {
+        left = px - 4 - width;
+      }
+      left = Math.max(chartArea.left, Math.min(left, chartArea.right - width));
+      // Versions a week or two apart: a label that would touch an earlier one goes a line lower.
+      let row = 0;
+      while (placed.some(p => p.row === row && left < p.right + 6 && left + width > p.left - 6)) {
+        row++;
+      }
+      placed.push({ row, left, right: left + width });
+      const baseline = chartArea.top + 12 + row * 16;
+      ctx.save();
+      ctx.globalAlpha = 0.85;
+      ctx.fillStyle = backdrop;
+      ctx.fillRect(left - 2, baseline - 11, width + 4, 15);
+      ctx.restore();
+      ctx.fillText(text, left, baseline);
     }
+    // Where the labels went, for the browser tests that check they fit and do not overlap.
+    chart.$physioLabels = placed;
     ctx.restore();
   }
 };

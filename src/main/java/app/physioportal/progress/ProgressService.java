@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,15 +99,23 @@ public class ProgressService {
                 stretching(ticks.bedtimeNights(), diaryHistory.nights()));
     }
 
+    /**
+     * The first week shown. A range never starts before the patient's own start (their first recorded night or
+     * their plan's first version, whichever came first), so a new patient's chart is not mostly empty weeks from
+     * before they began; and "All" is that start, so it never shows less than a shorter range.
+     */
     private static LocalDate rangeStart(ProgressRange range, LocalDate currentWeek, List<WeekSummary> history,
             List<PlanVersionView> versions) {
-        if (range != ProgressRange.ALL) {
-            return currentWeek.minusWeeks(range.weeks() - 1L);
+        LocalDate patientStart = Stream.concat(
+                        history.stream().filter(w -> w.recordedNights() > 0).map(WeekSummary::weekStart),
+                        versions.stream().map(v -> Nights.weekStart(v.effectiveFrom())))
+                .filter(week -> !week.isAfter(currentWeek))
+                .min(Comparator.naturalOrder()).orElse(currentWeek);
+        if (range == ProgressRange.ALL) {
+            return patientStart;
         }
-        LocalDate firstRecorded = history.stream().filter(w -> w.recordedNights() > 0).map(WeekSummary::weekStart)
-                .findFirst().orElse(currentWeek.minusWeeks(ProgressRange.FOUR_WEEKS.weeks() - 1L));
-        return versions.stream().map(v -> Nights.weekStart(v.effectiveFrom())).filter(firstRecorded::isAfter)
-                .min(Comparator.naturalOrder()).orElse(firstRecorded);
+        LocalDate rangeFrom = currentWeek.minusWeeks(range.weeks() - 1L);
+        return rangeFrom.isBefore(patientStart) ? patientStart : rangeFrom;
     }
 
     private static boolean sufficient(WeekSummary week) {

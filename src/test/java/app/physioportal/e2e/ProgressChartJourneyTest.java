@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.physioportal.Demo;
 import app.physioportal.PortalTest;
+import app.physioportal.plan.PlanFixtures;
+import app.physioportal.progress.ProgressFixtures;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** A demo patient's progress page in real headless Chromium at phone width: Chart.js draws on the canvases. */
 @PortalTest
 class ProgressChartJourneyTest extends BrowserTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ProgressFixtures progress;
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser.driver).executeScript(script, args);
@@ -45,6 +51,44 @@ class ProgressChartJourneyTest extends BrowserTest {
         browser.driver.findElement(By.id("range-four-weeks")).click();
         browser.waitUpTo(30).until(d -> Long.valueOf(4).equals(js(
                 "const c = document.getElementById('cramps-chart'); return c.chart && c.chart.data.labels.length")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void plan_labels_a_week_apart_stay_inside_the_chart_and_never_overlap_at_phone_width() {
+        PlanFixtures.FreshPatient patient = progress.newPatient();
+        LocalDate thisWeek = progress.currentWeek();
+        progress.record(patient, ProgressFixtures.days(thisWeek.minusWeeks(3), 18), 1, 4);
+        progress.startPlan(patient, thisWeek.minusWeeks(2));
+        progress.nextVersion(patient, 1, thisWeek.minusWeeks(1));
+        progress.nextVersion(patient, 2, thisWeek);
+
+        browser.signIn(patient.email(), Demo.PASSWORD);
+        browser.open("progress");
+        WebElement cramps = browser.waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.id("cramps-chart")));
+        assertThat(browser.drawnPixels(cramps)).isPositive();
+        browser.waitUpTo(10).until(d -> js("return !!arguments[0].chart.$physioLabels", cramps).equals(Boolean.TRUE));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", cramps);
+        browser.screenshot("chart-plan-labels-phone");
+
+        List<Map<String, Number>> labels = (List<Map<String, Number>>) js("return arguments[0].chart.$physioLabels", cramps);
+        Map<String, Number> area = (Map<String, Number>) js(
+                "const a = arguments[0].chart.chartArea; return {left: a.left, right: a.right}", cramps);
+        assertThat(labels).hasSize(3);
+        for (int i = 0; i < labels.size(); i++) {
+            Map<String, Number> label = labels.get(i);
+            assertThat(label.get("left").doubleValue()).as("label %d inside on the left", i)
+                    .isGreaterThanOrEqualTo(area.get("left").doubleValue());
+            assertThat(label.get("right").doubleValue()).as("label %d inside on the right", i)
+                    .isLessThanOrEqualTo(area.get("right").doubleValue() + 0.5);
+            for (int j = 0; j < i; j++) {
+                Map<String, Number> other = labels.get(j);
+                boolean sameRow = label.get("row").intValue() == other.get("row").intValue();
+                boolean apart = label.get("left").doubleValue() >= other.get("right").doubleValue()
+                        || label.get("right").doubleValue() <= other.get("left").doubleValue();
+                assertThat(!sameRow || apart).as("labels %d and %d overlap: %s", j, i, labels).isTrue();
+            }
+        }
     }
 
     /** Pixel rows on the first plan-version line of the chart painted in (about) the given colour. */

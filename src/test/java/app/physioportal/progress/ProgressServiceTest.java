@@ -100,10 +100,38 @@ class ProgressServiceTest {
     }
 
     @Test
+    void a_new_patients_ranges_start_at_their_plan_or_first_night_and_all_never_shows_less() {
+        fixtures.startPlan(patient, weeksAgo(2).plusDays(3));
+        fixtures.record(patient, ProgressFixtures.days(weeksAgo(1), 5), 1, 4);
+
+        ProgressReport twelve = fixtures.report(patient, ProgressRange.TWELVE_WEEKS);
+        assertThat(twelve.from()).as("the plan's week, not 12 weeks back").isEqualTo(weeksAgo(2));
+        assertThat(twelve.weeks()).hasSize(3);
+        assertThat(fixtures.report(patient, ProgressRange.FOUR_WEEKS).weeks()).hasSize(3);
+        assertThat(fixtures.report(patient, ProgressRange.ALL).weeks()).hasSize(3);
+    }
+
+    @Test
+    void all_shows_at_least_as_many_weeks_as_twelve_weeks_for_every_demo_patient() {
+        for (String email : java.util.List.of(app.physioportal.Demo.PATIENT1, app.physioportal.Demo.PATIENT2,
+                app.physioportal.Demo.PATIENT3, app.physioportal.Demo.PATIENT4, app.physioportal.Demo.PATIENT5,
+                app.physioportal.Demo.PATIENT6)) {
+            long id = ids.idOf(email);
+            int[] weeks = new int[2];
+            systemTasks.runAsAccount(email, () -> {
+                weeks[0] = progress.report(id, ProgressRange.TWELVE_WEEKS).weeks().size();
+                weeks[1] = progress.report(id, ProgressRange.ALL).weeks().size();
+            });
+            assertThat(weeks[1]).as(email + ": all vs 12 weeks").isGreaterThanOrEqualTo(weeks[0]);
+        }
+    }
+
+    @Test
     void an_empty_diary_is_an_empty_report_without_baseline() {
         ProgressReport report = fixtures.report(patient, ProgressRange.ALL);
         assertThat(report.empty()).isTrue();
-        assertThat(report.weeks()).hasSize(4).allMatch(Week::insufficientData);
+        assertThat(report.weeks()).as("only this week: nothing before the patient began").hasSize(1)
+                .allMatch(Week::insufficientData);
         assertThat(report.baseline()).isNull();
         assertThat(report.stretching().ready()).isFalse();
     }

@@ -1,6 +1,7 @@
 package app.physioportal.admin.ui;
 
 import app.physioportal.base.ui.FormErrors;
+import app.physioportal.base.ui.TextLimit;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountForm;
 import app.physioportal.security.AccountService.PhysioOption;
@@ -40,7 +41,7 @@ class NewAccountDialog extends Dialog {
 
         name.setId("new-name");
         name.setRequiredIndicatorVisible(true);
-        name.setMaxLength(120);
+        TextLimit.apply(name, 120);
         email.setId("new-email");
         email.setRequiredIndicatorVisible(true);
         role.setId("new-role");

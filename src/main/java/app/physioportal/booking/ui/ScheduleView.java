@@ -1,5 +1,6 @@
 package app.physioportal.booking.ui;
 
+import app.physioportal.base.ui.TextLimit;
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.booking.AppointmentStatus;
 import app.physioportal.booking.AppointmentType;
@@ -166,7 +167,7 @@ public class ScheduleView extends Main {
         type.setValue(AppointmentType.IN_CLINIC);
         TextArea note = new TextArea("Note (optional)");
         note.setId("follow-up-note");
-        note.setMaxLength(500);
+        TextLimit.apply(note, 500);
         note.setWidthFull();
         Button book = new Button("Book follow-up", e -> {
             if (patient.getValue() == null) {

@@ -1,5 +1,6 @@
 package app.physioportal.booking.ui;
 
+import app.physioportal.base.ui.TextLimit;
 import app.physioportal.booking.BookingException;
 import app.physioportal.booking.ScheduleService;
 import app.physioportal.booking.ScheduleService.ClosureDays;
@@ -184,7 +185,7 @@ class WorkingHoursEditor extends Div {
         TextField reason = new TextField("Reason");
         reason.setId("closure-reason");
         reason.setPlaceholder("Holiday, sick day, training...");
-        reason.setMaxLength(200);
+        TextLimit.apply(reason, 200);
         Button add = new Button("Add days off", e -> {
             try {
                 schedule.addMyClosure(new ClosureDays(null, first.getValue(),

@@ -1,6 +1,7 @@
 package app.physioportal.caseload.ui;
 
 import app.physioportal.base.ui.RouteIds;
+import app.physioportal.base.ui.TextLimit;
 import app.physioportal.booking.BookingService;
 import app.physioportal.booking.ui.PatientAppointments;
 import app.physioportal.diary.DiaryService;
@@ -106,7 +107,7 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         medications.setId("medications");
         medications.setPlaceholder("e.g. statin, diuretic");
         medications.setValue(profile.medications() == null ? "" : profile.medications());
-        medications.setMaxLength(300);
+        TextLimit.apply(medications, 300);
         medications.setHelperText("The clinic's guide names diuretics and statins as possible triggers.");
         Button save = new Button("Save", e -> {
             try {

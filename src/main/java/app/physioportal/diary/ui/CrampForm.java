@@ -1,5 +1,6 @@
 package app.physioportal.diary.ui;
 
+import app.physioportal.base.ui.TextLimit;
 import app.physioportal.diary.CrampDuration;
 import app.physioportal.diary.CrampInput;
 import app.physioportal.diary.CrampLocation;
@@ -48,7 +49,6 @@ class CrampForm extends Div {
     }
 
     private static final String BAD_MINUTES = "Enter minutes between 1 and " + CrampInput.MAX_MINUTES;
-    private static final String NOTE_TOO_LONG = "Keep the note to " + CrampInput.MAX_NOTE + " characters or fewer";
 
     private final Clock clock;
     private final ZoneId zone;
@@ -89,9 +89,7 @@ class CrampForm extends Div {
         minutes.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(BAD_MINUTES)
                 .setMaxErrorMessage(BAD_MINUTES).setBadInputErrorMessage(BAD_MINUTES));
         note.setId("note");
-        note.setMaxLength(CrampInput.MAX_NOTE);
-        note.setI18n(new TextArea.TextAreaI18n().setMaxLengthErrorMessage(NOTE_TOO_LONG));
-        note.setHelperText("Up to " + CrampInput.MAX_NOTE + " characters");
+        TextLimit.apply(note, CrampInput.MAX_NOTE);
         note.setWidthFull();
 
         binder.forField(when).asRequired("Enter when the cramp happened")
@@ -113,7 +111,8 @@ class CrampForm extends Div {
         binder.forField(triggers).bind(d -> d.triggers, (d, v) -> d.triggers = v);
         binder.forField(relief).bind(d -> d.relief, (d, v) -> d.relief = v);
         binder.forField(note)
-                .withValidator(v -> v == null || v.length() <= CrampInput.MAX_NOTE, NOTE_TOO_LONG)
+                .withValidator((v, ctx) -> v == null || v.length() <= CrampInput.MAX_NOTE ? ValidationResult.ok()
+                        : ValidationResult.error(TextLimit.tooLong(v.length(), CrampInput.MAX_NOTE)))
                 .bind(d -> d.note, (d, v) -> d.note = v);
         minutes.addValueChangeListener(e -> {
             if (e.getValue() != null && e.getValue() >= 1) {

@@ -1,6 +1,7 @@
 package app.physioportal.notes.ui;
 
 import app.physioportal.base.ui.FormErrors;
+import app.physioportal.base.ui.TextLimit;
 import app.physioportal.notes.ClinicalNoteService;
 import app.physioportal.notes.ClinicalNoteService.NewNote;
 import app.physioportal.notes.ClinicalNoteService.NoteView;
@@ -47,7 +48,7 @@ public class ClinicalNotesPanel extends Div {
 
         if (editable) {
             body.setId("note-body");
-            body.setMaxLength(ClinicalNoteService.MAX_LENGTH);
+            TextLimit.apply(body, ClinicalNoteService.MAX_LENGTH);
             body.setWidthFull();
             body.setMinHeight("6em");
             shared.setId("note-shared");

@@ -1,5 +1,6 @@
 package app.physioportal.plan.ui;
 
+import app.physioportal.base.ui.TextLimit;
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.exercise.ExerciseService;
 import app.physioportal.exercise.ExerciseService.ExerciseInfo;
@@ -60,6 +61,7 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
     private List<ItemDraft> previous = List.of();
     private Map<Long, ExerciseInfo> library;
     private final List<Row> rows = new ArrayList<>();
+    private Notification lastError;
 
     private final Div header = new Div();
     private final Div itemList = new Div();
@@ -127,7 +129,7 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
 
         reason.setId("reason");
         reason.setWidthFull();
-        reason.setMaxLength(PlanService.MAX_REASON);
+        TextLimit.apply(reason, PlanService.MAX_REASON);
         reason.setRequiredIndicatorVisible(true);
         reason.setHelperText("For example: \"progressing: stretches easy, add strength\"");
         reason.clear();
@@ -225,6 +227,7 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
         }
         try {
             int number = plans.createVersion(patientId, basedOnVersion, drafts(), reason.getValue());
+            closeError();
             Notification done = Notification.show("Saved version " + number + ". " + patientName.split(" ")[0]
                     + " sees it now.");
             done.addThemeVariants(NotificationVariant.SUCCESS);
@@ -237,9 +240,18 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
         }
     }
 
-    private static void error(String message) {
-        Notification notification = Notification.show(message);
-        notification.addThemeVariants(NotificationVariant.ERROR);
+    /** One error on screen at a time, and none once a save succeeds. */
+    private void error(String message) {
+        closeError();
+        lastError = Notification.show(message);
+        lastError.addThemeVariants(NotificationVariant.ERROR);
+    }
+
+    private void closeError() {
+        if (lastError != null) {
+            lastError.close();
+            lastError = null;
+        }
     }
 
     /** One item being edited: its fields are bound to this mutable copy, checked at each field. */
@@ -310,13 +322,13 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
             binder.forField(when).asRequired("Choose when").bind(r -> r.timing, (r, v) -> r.timing = v);
             TextField sidesField = new TextField("Sides or note");
             sidesField.setId("sides-" + exerciseId);
-            sidesField.setMaxLength(60);
+            TextLimit.apply(sidesField, 60);
             binder.forField(sidesField).withNullRepresentation("")
                     .withValidator(v -> v == null || v.length() <= 60, "At most 60 characters")
                     .bind(r -> r.sides, (r, v) -> r.sides = v == null || v.isBlank() ? null : v.strip());
             TextField progression = new TextField("Progression note");
             progression.setId("progression-" + exerciseId);
-            progression.setMaxLength(300);
+            TextLimit.apply(progression, 300);
             binder.forField(progression).withNullRepresentation("")
                     .withValidator(v -> v == null || v.length() <= 300, "At most 300 characters")
                     .bind(r -> r.progressionNote,

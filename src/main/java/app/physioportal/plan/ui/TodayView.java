@@ -51,8 +51,8 @@ public class TodayView extends Main {
         addClassName("page");
         setId("today-view");
         String firstName = currentUser.require().displayName().split(" ")[0];
-        add(new ViewHeader(greeting(ZonedDateTime.now(clock.withZone(clinicZone)).getHour()) + ", " + firstName,
-                "Your stretching and strengthening plan for tonight and today."));
+        int hour = ZonedDateTime.now(clock.withZone(clinicZone)).getHour();
+        add(new ViewHeader(title(hour, firstName), subtitle(hour)));
         // Until last night is in the diary, the morning question comes first: it takes one tap.
         add(new MorningCheckIn(diary, nights, clock, patientId));
         planArea.addClassName("today-plan");
@@ -167,13 +167,28 @@ public class TodayView extends Main {
         return card;
     }
 
-    static String greeting(int hour) {
-        if (hour >= 5 && hour < 12) {
-            return "Good morning";
+    /** Someone opening the portal between midnight and 5 a.m. has most likely been woken by a cramp. */
+    static boolean smallHours(int hour) {
+        return hour < 5;
+    }
+
+    static String title(int hour, String firstName) {
+        if (smallHours(hour)) {
+            return "Woken by a cramp, " + firstName + "?";
         }
-        if (hour >= 12 && hour < 18) {
-            return "Good afternoon";
+        if (hour < 12) {
+            return "Good morning, " + firstName;
         }
-        return "Good evening";
+        if (hour < 18) {
+            return "Good afternoon, " + firstName;
+        }
+        return "Good evening, " + firstName;
+    }
+
+    static String subtitle(int hour) {
+        if (smallHours(hour)) {
+            return "Log it now with Log a cramp: how strong and where is enough, the rest can wait until morning.";
+        }
+        return "Your stretching and strengthening plan for tonight and today.";
     }
 }

@@ -114,8 +114,26 @@ class QuickLogViewTest extends SpringBrowserlessTest {
         tap("save-cramp");
 
         assertThat(find(IntegerField.class).id("minutes").getErrorMessage()).isEqualTo("Enter minutes between 1 and 240");
-        assertThat(find(TextArea.class).id("note").getErrorMessage()).contains("500 characters");
+        assertThat(find(TextArea.class).id("note").getErrorMessage()).contains("501 characters", "500 or fewer");
         assertThat(cramps()).isEqualTo(before);
+    }
+
+    @Test
+    void a_pasted_note_over_the_limit_is_kept_whole_and_the_field_says_by_how_much() {
+        navigate(QuickLogView.class);
+        TextArea note = find(TextArea.class).id("note");
+        assertThat(note.getElement().hasProperty("maxlength")).as("no maxlength to cut a paste short").isFalse();
+        assertThat(note.getHelperText()).isEqualTo("0 of 500 characters");
+
+        String pasted = "Woke at 3 with the left calf locked. ".repeat(17);
+        test(note).setValue(pasted);
+
+        assertThat(note.getValue()).isEqualTo(pasted);
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getErrorMessage()).contains(pasted.length() + " characters", "Nothing has been cut");
+        test(note).setValue(pasted.substring(0, 480));
+        assertThat(note.isInvalid()).isFalse();
+        assertThat(note.getHelperText()).isEqualTo("480 of 500 characters");
     }
 
     @Test

@@ -81,6 +81,25 @@ class PlanEditorViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(value = PlanFixtures.PHYSIO, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_successful_save_clears_the_error_of_the_refused_one_before_it() {
+        openEditorForNewPatient();
+        test(find(Button.class).id("use-template")).click();
+        test(find(Button.class).id("save-plan")).click();
+        assertThat(openNotifications()).containsExactly("Check the highlighted fields. Nothing has been saved.");
+
+        save("Start of the bedtime stretching programme");
+
+        assertThat(openNotifications()).hasSize(1).allMatch(text -> text.startsWith("Saved version 1."));
+    }
+
+    private List<String> openNotifications() {
+        return find(com.vaadin.flow.component.notification.Notification.class).all().stream()
+                .filter(com.vaadin.flow.component.notification.Notification::isOpened)
+                .map(n -> n.getElement().getProperty("text", "")).toList();
+    }
+
+    @Test
+    @WithUserDetails(value = PlanFixtures.PHYSIO, setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void saving_without_a_reason_says_so_at_the_field_and_saves_nothing() {
         long patient = openEditorForNewPatient();
         test(find(Button.class).id("use-template")).click();

@@ -105,10 +105,14 @@ class TodayViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void greeting_follows_the_clinic_clock() {
-        assertThat(TodayView.greeting(2)).isEqualTo("Good evening");
-        assertThat(TodayView.greeting(7)).isEqualTo("Good morning");
-        assertThat(TodayView.greeting(13)).isEqualTo("Good afternoon");
-        assertThat(TodayView.greeting(21)).isEqualTo("Good evening");
+    void greeting_follows_the_clinic_clock_and_in_the_small_hours_speaks_to_someone_woken_by_a_cramp() {
+        assertThat(TodayView.title(0, "Ann")).isEqualTo("Woken by a cramp, Ann?");
+        assertThat(TodayView.title(2, "Ann")).isEqualTo("Woken by a cramp, Ann?");
+        assertThat(TodayView.subtitle(4)).contains("Log a cramp");
+        assertThat(TodayView.title(5, "Ann")).isEqualTo("Good morning, Ann");
+        assertThat(TodayView.subtitle(5)).contains("plan for tonight");
+        assertThat(TodayView.title(13, "Ann")).isEqualTo("Good afternoon, Ann");
+        assertThat(TodayView.title(21, "Ann")).isEqualTo("Good evening, Ann");
+        assertThat(TodayView.title(23, "Ann")).isEqualTo("Good evening, Ann");
     }
 }
