@@ -177,8 +177,14 @@ class JourneysTest extends BrowserTest {
                 By.id("follow-up-patient")));
         assertThat(browser.driver.findElement(By.id("follow-up-panel")).getText()).contains("Follow-up on").contains(time);
         tap(patient);
-        tap(browser.waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//vaadin-select-item[normalize-space()='Robert Hughes']"))));
+        // A long list can run past the bottom of a phone screen: choose from it with the keyboard, which a
+        // screen-reader user does too, rather than pointing at an item off screen.
+        WebElement robert = browser.waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//vaadin-select-item[normalize-space()='Robert Hughes']")));
+        browser.js("arguments[0].focus()", robert);
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        browser.waitUpTo(10).until(d -> String.valueOf(browser.js("return arguments[0].innerText", patient))
+                .contains("Robert Hughes"));
         browser.settle();
         look("schedule-follow-up", scans);
         tap(browser.driver.findElement(By.id("book-follow-up")));

@@ -47,6 +47,8 @@ class TodayJourneyTest extends BrowserTest {
         By doneLabel = By.id("done-label-" + calf[0]);
         var button = browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(markDone));
         assertThat(button.getSize().getHeight()).as("a big tap target").isGreaterThanOrEqualTo(44);
+        // Below the fold on a phone when the morning question is shown first: scroll to it, as a thumb would.
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
         browser.waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(doneLabel));
 
@@ -54,7 +56,9 @@ class TodayJourneyTest extends BrowserTest {
         assertThat(browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(doneLabel)).getText())
                 .contains("Done tonight");
 
-        browser.driver.findElement(By.id("undo-" + calf[0])).click();
+        var undo = browser.driver.findElement(By.id("undo-" + calf[0]));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", undo);
+        undo.click();
         browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(markDone));
     }
 }
