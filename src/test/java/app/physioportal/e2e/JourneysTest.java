@@ -179,9 +179,9 @@ class JourneysTest extends BrowserTest {
         tap(patient);
         // A long list can run past the bottom of a phone screen: choose from it with the keyboard, which a
         // screen-reader user does too, rather than pointing at an item off screen.
-        WebElement robert = browser.waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(
+        WebElement robertItem = browser.waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//vaadin-select-item[normalize-space()='Robert Hughes']")));
-        browser.js("arguments[0].focus()", robert);
+        browser.js("arguments[0].focus()", robertItem);
         new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
         browser.waitUpTo(10).until(d -> String.valueOf(browser.js("return arguments[0].innerText", patient))
                 .contains("Robert Hughes"));
