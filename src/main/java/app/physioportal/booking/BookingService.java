@@ -2,8 +2,9 @@ package app.physioportal.booking;
 
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
-import app.physioportal.booking.People.Person;
 import app.physioportal.security.CurrentUser;
+import app.physioportal.security.Directory;
+import app.physioportal.security.Directory.Person;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
@@ -62,7 +63,7 @@ public class BookingService {
     private final ScheduleService schedule;
     private final PatientAccess access;
     private final CurrentUser currentUser;
-    private final People people;
+    private final Directory directory;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -72,7 +73,7 @@ public class BookingService {
     private final int maxFutureAppointments;
 
     BookingService(AppointmentRepository appointments, ScheduleService schedule, PatientAccess access,
-            CurrentUser currentUser, People people, AuditService audit, ApplicationEventPublisher events, Clock clock,
+            CurrentUser currentUser, Directory directory, AuditService audit, ApplicationEventPublisher events, Clock clock,
             @Value("${app.clinic.time-zone}") ZoneId zone,
             @Value("${app.booking.notice:24h}") Duration notice,
             @Value("${app.booking.self-booking-weeks:4}") int selfBookingWeeks,
@@ -81,7 +82,7 @@ public class BookingService {
         this.schedule = schedule;
         this.access = access;
         this.currentUser = currentUser;
-        this.people = people;
+        this.directory = directory;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -373,11 +374,11 @@ public class BookingService {
     }
 
     private long physioOf(long patientId) {
-        return people.physioOf(patientId).orElseThrow(() -> new BookingException("This patient has no physio"));
+        return directory.physioOf(patientId).orElseThrow(() -> new BookingException("This patient has no physio"));
     }
 
     private void publish(AppointmentChanged.Kind kind, Appointment a, PortalUser user, Instant previousStart) {
-        Map<Long, Person> who = people.byIds(List.of(a.getPatientId(), a.getPhysioId()));
+        Map<Long, Person> who = directory.people(List.of(a.getPatientId(), a.getPhysioId()));
         Person patient = who.get(a.getPatientId());
         Person physio = who.get(a.getPhysioId());
         events.publishEvent(new AppointmentChanged(kind, a.getId(), a.getSequenceNo(), a.getStartsAt(),
@@ -390,7 +391,7 @@ public class BookingService {
     }
 
     private List<AppointmentSummary> summaries(List<Appointment> found, PortalUser user) {
-        Map<Long, Person> who = people.byIds(found.stream()
+        Map<Long, Person> who = directory.people(found.stream()
                 .flatMap(a -> java.util.stream.Stream.of(a.getPatientId(), a.getPhysioId())).distinct().toList());
         Instant now = clock.instant();
         return found.stream().map(a -> new AppointmentSummary(a.getId(), a.getPatientId(),

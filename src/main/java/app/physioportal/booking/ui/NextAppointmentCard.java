@@ -7,11 +7,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The patient's next appointment in one card, with a link to the booking page. For the patient's home page:
  * {@code new NextAppointmentCard(bookingService, patientId)}.
  */
+@NamedInterface("panels")
 public class NextAppointmentCard extends Div {
 
     private final BookingService booking;

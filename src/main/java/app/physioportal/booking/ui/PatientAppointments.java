@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One patient's appointments, upcoming and past, with what the viewer may do about them: a patient cancels
@@ -24,6 +25,7 @@ import java.util.function.Consumer;
  * For the patient's booking page and, later, the physio's patient page:
  * {@code new PatientAppointments(bookingService, clock, patientId, true)}.
  */
+@NamedInterface("panels")
 public class PatientAppointments extends Div {
 
     private final BookingService booking;

@@ -11,12 +11,14 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * "How was last night?": one tap records the night as cramp-free, which is what tells a good night from
  * a night nobody wrote down. "I had cramps" leads to the quick log. Sleep disturbance is optional.
  * Hides itself when last night is already recorded, so any patient page can place it at the top.
  */
+@NamedInterface("panels")
 public class MorningCheckIn extends Div {
 
     private final DiaryService diary;

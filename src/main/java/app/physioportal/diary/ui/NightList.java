@@ -17,12 +17,14 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A patient's nights, newest first: with how many cramps, cramp-free, or not recorded. Read-only for a
  * physio's view of the diary; for the patient, each cramp can be edited or deleted and an unrecorded
  * night marked cramp-free. Shows four weeks at a time.
  */
+@NamedInterface("panels")
 public class NightList extends Div {
 
     private static final int PAGE_NIGHTS = 28;

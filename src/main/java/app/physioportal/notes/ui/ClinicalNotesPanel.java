@@ -17,11 +17,13 @@ import jakarta.validation.ConstraintViolationException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A patient's clinical notes, newest first. The physio adds notes and corrections (never edits);
  * in read-only form it shows what the caller may see (a patient: the shared notes).
  */
+@NamedInterface("panels")
 public class ClinicalNotesPanel extends Div {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");

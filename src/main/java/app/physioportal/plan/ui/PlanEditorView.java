@@ -41,6 +41,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The physio's plan editor for one assigned patient: start from the trial template, add, remove,
@@ -49,6 +50,7 @@ import java.util.Map;
 @Route("patients/:patientId/plan")
 @PageTitle("Plan editor · Physio Portal")
 @RolesAllowed(Role.PHYSIO_ROLE)
+@NamedInterface("panels")
 public class PlanEditorView extends Main implements BeforeEnterObserver {
 
     private final PlanService plans;

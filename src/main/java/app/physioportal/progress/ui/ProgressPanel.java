@@ -24,12 +24,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The progress page's body for one patient, shared by the patient's own page and the physio's view of an
  * assigned patient: range choice, the charts each with a text summary, baseline vs now and the personal
  * stretching comparison. Reading the report checks access, so an unassigned id never renders anything.
  */
+@NamedInterface("panels")
 public class ProgressPanel extends Div {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);

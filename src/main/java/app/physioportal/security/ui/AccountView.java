@@ -7,14 +7,9 @@ import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.CurrentUser;
-import app.physioportal.export.DataExportService;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -49,7 +44,7 @@ public class AccountView extends Main {
     private final Paragraph mustChange = new Paragraph(
             "You signed in with a one-time password. Choose your own password to continue.");
 
-    public AccountView(AccountService accounts, CurrentUser currentUser, DataExportService exports) {
+    public AccountView(AccountService accounts, CurrentUser currentUser) {
         this.accounts = accounts;
         addClassName("page");
         setId("account-view");
@@ -80,18 +75,12 @@ public class AccountView extends Main {
         add(colourSection());
 
         if (user.role() == Role.PATIENT) {
-            long patientId = user.id();
-            Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                var export = exports.exportFor(patientId);
-                return new DownloadResponse(new ByteArrayInputStream(export.zip()), export.fileName(),
-                        "application/zip", export.zip().length);
-            }), AttachmentType.DOWNLOAD, "Download all my data (.zip)");
-            download.setId("download-my-data");
-            download.addClassName("button-link");
-            Div data = new Div(new H3("Your data"), new Paragraph("Everything the portal holds about you: your "
-                    + "profile, plans and their history, exercises you ticked, your cramp diary, your appointments and the "
-                    + "notes your physio shared with you. One JSON file with all of it, and a spreadsheet (CSV) file for each part."),
-                    download);
+            // The download itself is the export feature's page; linked by its address, so accounts need not know it.
+            Anchor yourData = new Anchor("account/data", "Download all my data");
+            yourData.setId("your-data-link");
+            yourData.addClassName("button-link");
+            Div data = new Div(new H3("Your data"), new Paragraph("Everything the portal holds about you, as files "
+                    + "you can keep or take to another clinic."), yourData);
             data.addClassName("section");
             add(data);
         }

@@ -10,7 +10,7 @@ import app.physioportal.diary.CrampLocation;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.NightStatus;
 import app.physioportal.diary.Nights;
-import app.physioportal.plan.ui.TodayView;
+import app.physioportal.today.ui.TodayView;
 import app.physioportal.security.SystemTasks;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -179,8 +179,8 @@ class DiaryViewTest extends SpringBrowserlessTest {
     void staff_have_no_log_a_cramp_button_and_cannot_open_the_diary_pages() {
         navigate(app.physioportal.caseload.ui.CaseloadView.class);
         assertThat(find(Button.class).withId("log-cramp-nav").all()).isEmpty();
-        navigate("diary", app.physioportal.base.ui.NotFoundView.class);
-        navigate("diary/log", app.physioportal.base.ui.NotFoundView.class);
+        navigate("diary", app.physioportal.shell.ui.NotFoundView.class);
+        navigate("diary/log", app.physioportal.shell.ui.NotFoundView.class);
     }
 
     /** patient4's nights since they stopped logging are unrecorded. */

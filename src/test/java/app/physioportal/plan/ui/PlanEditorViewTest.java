@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
-import app.physioportal.base.ui.AccessDeniedView;
+import app.physioportal.shell.ui.AccessDeniedView;
 import app.physioportal.exercise.ExerciseService;
 import app.physioportal.exercise.ExerciseService.ExerciseInfo;
 import app.physioportal.plan.PlanFixtures;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.physioportal.Demo;
 import app.physioportal.PortalTest;
-import app.physioportal.plan.ui.TodayView;
+import app.physioportal.today.ui.TodayView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;

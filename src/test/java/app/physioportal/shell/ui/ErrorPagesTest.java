@@ -1,4 +1,4 @@
-package app.physioportal.base.ui;
+package app.physioportal.shell.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,13 @@
-package app.physioportal.plan.ui;
+package app.physioportal.today.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
-import app.physioportal.base.ui.ComingSoon;
 import app.physioportal.exercise.ExerciseService;
 import app.physioportal.plan.PlanService;
+import app.physioportal.plan.ui.PlanHistoryView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
@@ -41,7 +41,6 @@ class TodayViewTest extends SpringBrowserlessTest {
     void greets_the_patient_by_first_name_with_no_placeholder_left() {
         navigate(TodayView.class);
         assertThat(find(H2.class).first().getText()).endsWith(", Margaret");
-        assertThat(find(ComingSoon.class).exists()).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package app.physioportal.base.ui;
+package app.physioportal.shell.ui;
 
 import app.physioportal.security.CurrentUser;
 import com.vaadin.flow.component.html.Div;

@@ -1,4 +1,4 @@
-package app.physioportal.audit.ui;
+package app.physioportal.admin.ui;
 
 import app.physioportal.audit.AuditService;
 import app.physioportal.audit.AuditService.AuditEntry;

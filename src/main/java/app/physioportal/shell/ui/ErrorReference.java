@@ -1,4 +1,4 @@
-package app.physioportal.base.ui;
+package app.physioportal.shell.ui;
 
 import java.security.SecureRandom;
 import org.slf4j.Logger;

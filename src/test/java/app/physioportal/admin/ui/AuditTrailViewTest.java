@@ -1,4 +1,4 @@
-package app.physioportal.audit.ui;
+package app.physioportal.admin.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import app.physioportal.Demo;
 import app.physioportal.PortalTest;
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService.AuditEntry;
-import app.physioportal.base.ui.NotFoundView;
+import app.physioportal.shell.ui.NotFoundView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;

@@ -1,4 +1,4 @@
-package app.physioportal.plan.ui;
+package app.physioportal.today.ui;
 
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.booking.BookingService;

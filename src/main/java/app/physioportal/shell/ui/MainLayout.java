@@ -1,5 +1,6 @@
-package app.physioportal.base.ui;
+package app.physioportal.shell.ui;
 
+import app.physioportal.base.ui.ColourSchemeButton;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;

@@ -1,4 +1,4 @@
-package app.physioportal.base.ui;
+package app.physioportal.shell.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import app.physioportal.Demo;
 import app.physioportal.PortalTest;
 import app.physioportal.admin.ui.AccountsView;
 import app.physioportal.caseload.ui.CaseloadView;
-import app.physioportal.plan.ui.TodayView;
+import app.physioportal.today.ui.TodayView;
 import app.physioportal.security.ui.LoginView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Span;

@@ -1,4 +1,4 @@
-package app.physioportal.base.ui;
+package app.physioportal.shell.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;

@@ -1,0 +1,2 @@
+/** Widgets without dependencies, in base.ui; nothing else. */
+package app.physioportal.base;

@@ -1,0 +1,2 @@
+/** The demo clinic, seeded into an empty embedded database. */
+package app.physioportal.demo;

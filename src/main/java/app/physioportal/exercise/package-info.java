@@ -1,0 +1,2 @@
+/** The clinic's exercise library. */
+package app.physioportal.exercise;

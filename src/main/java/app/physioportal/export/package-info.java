@@ -1,0 +1,2 @@
+/** A patient's download of everything held about them. */
+package app.physioportal.export;

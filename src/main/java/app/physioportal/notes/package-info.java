@@ -1,0 +1,2 @@
+/** Clinical notes, append-only. */
+package app.physioportal.notes;

@@ -1,0 +1,2 @@
+/** Versioned exercise plans and the adherence log. */
+package app.physioportal.plan;

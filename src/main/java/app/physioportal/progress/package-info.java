@@ -1,0 +1,2 @@
+/** Weekly figures, baseline against now and the charts drawn from them. */
+package app.physioportal.progress;
