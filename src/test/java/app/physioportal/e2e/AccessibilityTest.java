@@ -88,7 +88,11 @@ class AccessibilityTest extends BrowserTest {
         pages.put("appointments", "signed-in-name");
         pages.put("plan/history", "signed-in-name");
         pages.put("account", "account-view");
+        pages.put("account/data", "data-download-view");
+        // A mistyped address: the portal's own page, in the frame, with Log a cramp.
+        pages.put("diray", "not-found");
         scan("patient", pages);
+        assertThat(browser.inViewport("#log-cramp-nav")).as("Log a cramp on the not-found page").isTrue();
     }
 
     @Test

@@ -98,8 +98,18 @@ class LoginHttpTest {
     }
 
     @Test
+    void a_signed_in_person_who_mistypes_an_address_gets_the_portals_not_found_page() throws Exception {
+        signIn(Demo.PATIENT1, Demo.PASSWORD);
+        var response = get("/diray");
+        // Vaadin answers with its page, which then shows NotFoundView in the frame (ErrorPagesTest), never a bare
+        // 403 that the browser would show as its own error page.
+        assertThat(response.statusCode()).isIn(200, 404);
+        assertThat(response.body()).contains("window.Vaadin");
+    }
+
+    @Test
     void anonymous_requests_for_any_page_go_to_login() throws Exception {
-        for (String path : new String[] {"/", "/today", "/caseload", "/admin/accounts", "/actuator/env"}) {
+        for (String path : new String[] {"/", "/today", "/caseload", "/admin/accounts", "/actuator/env", "/diray"}) {
             var response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(location(response)).as(path).endsWith("/login");

@@ -25,7 +25,7 @@ public class AccessDeniedView extends Main implements HasErrorParameter<AccessDe
         add(new H2("You don't have access to this"),
                 new Paragraph("These records belong to someone else, or you are not their physio. "
                         + "The attempt has been recorded. If you think this is a mistake, speak to the clinic."),
-                new Anchor("", "Go to my home page"));
+                NotFoundView.homeLink());
     }
 
     @Override

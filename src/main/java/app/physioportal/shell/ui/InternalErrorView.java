@@ -26,7 +26,7 @@ public class InternalErrorView extends Main implements HasErrorParameter<Excepti
         reference.setId("error-reference");
         add(new H2("Something went wrong"),
                 new Paragraph("The page could not be shown and nothing was changed. Please try again in a moment."),
-                reference, new Anchor("", "Go to my home page"));
+                reference, NotFoundView.homeLink());
     }
 
     @Override

@@ -27,11 +27,19 @@ public class NotFoundView extends Main implements HasErrorParameter<NotFoundExce
         setId("not-found");
         add(new H2("This page isn't available"),
                 new Paragraph("The address may be mistyped, or the page is not part of your account."),
-                new Anchor("", "Go to my home page"));
+                homeLink());
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    /** A button-sized way back: the one thing to do on this page. */
+    static Anchor homeLink() {
+        Anchor home = new Anchor("", "Go to my home page");
+        home.setId("home-link");
+        home.addClassName("button-link");
+        return home;
     }
 }
