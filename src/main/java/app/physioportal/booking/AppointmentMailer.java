@@ -1,10 +1,10 @@
 package app.physioportal.booking;
 
+import app.physioportal.clinic.Clinic;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -26,21 +26,19 @@ import app.physioportal.security.SystemTasks;
 class AppointmentMailer {
 
     private static final Logger log = LoggerFactory.getLogger(AppointmentMailer.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm",
-            Locale.UK);
 
     private final JavaMailSender mail;
     private final Clock clock;
-    private final ZoneId zone;
+    private final Clinic clinic;
     private final String from;
     private final String clinicAddress;
 
-    AppointmentMailer(JavaMailSender mail, Clock clock, @Value("${app.clinic.time-zone}") ZoneId zone,
+    AppointmentMailer(JavaMailSender mail, Clock clock, Clinic clinic,
             @Value("${app.mail.from:Physio Portal <no-reply@physio-portal.example>}") String from,
             @Value("${app.clinic.address:The clinic}") String clinicAddress) {
         this.mail = mail;
         this.clock = clock;
-        this.zone = zone;
+        this.clinic = clinic;
         this.from = from;
         this.clinicAddress = clinicAddress;
     }
@@ -87,7 +85,7 @@ class AppointmentMailer {
     }
 
     private String patientText(AppointmentChanged change) {
-        String when = WHEN.format(change.start().atZone(zone));
+        String when = clinic.longDayTime(change.start());
         String body = switch (change.kind()) {
             case BOOKED -> "Your " + change.type().label().toLowerCase(Locale.UK) + " appointment with "
                     + change.physioName() + " is booked for " + when + ".";
@@ -100,7 +98,7 @@ class AppointmentMailer {
     }
 
     private String physioText(AppointmentChanged change) {
-        String when = WHEN.format(change.start().atZone(zone));
+        String when = clinic.longDayTime(change.start());
         return switch (change.kind()) {
             case BOOKED -> change.patientName() + " booked a " + change.type().label().toLowerCase(Locale.UK)
                     + " appointment for " + when + ".";

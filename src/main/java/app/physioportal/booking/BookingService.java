@@ -2,6 +2,7 @@ package app.physioportal.booking;
 
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Directory;
 import app.physioportal.security.Directory.Person;
@@ -74,7 +75,7 @@ public class BookingService {
 
     BookingService(AppointmentRepository appointments, ScheduleService schedule, PatientAccess access,
             CurrentUser currentUser, Directory directory, AuditService audit, ApplicationEventPublisher events, Clock clock,
-            @Value("${app.clinic.time-zone}") ZoneId zone,
+            Clinic clinic,
             @Value("${app.booking.notice:24h}") Duration notice,
             @Value("${app.booking.self-booking-weeks:4}") int selfBookingWeeks,
             @Value("${app.booking.max-future-appointments:2}") int maxFutureAppointments) {
@@ -86,7 +87,7 @@ public class BookingService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = clinic.zone();
         this.notice = notice;
         this.selfBookingWeeks = selfBookingWeeks;
         this.maxFutureAppointments = maxFutureAppointments;

@@ -2,6 +2,7 @@ package app.physioportal.booking;
 
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.security.CurrentUser;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -19,7 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,7 +79,7 @@ public class ScheduleService {
 
     ScheduleService(WorkingDayRepository workingDays, ClosureRepository closures, AppointmentRepository appointments,
             CurrentUser currentUser, AuditService audit, jakarta.validation.Validator validator, Clock clock,
-            @Value("${app.clinic.time-zone}") ZoneId zone) {
+            Clinic clinic) {
         this.workingDays = workingDays;
         this.closures = closures;
         this.appointments = appointments;
@@ -86,7 +87,7 @@ public class ScheduleService {
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = clinic.zone();
     }
 
     public ZoneId clinicZone() {

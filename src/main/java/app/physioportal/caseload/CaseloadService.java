@@ -1,6 +1,7 @@
 package app.physioportal.caseload;
 
 import app.physioportal.booking.BookingOverview;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryOverview;
 import app.physioportal.diary.DiaryOverview.RecordedNight;
 import app.physioportal.plan.PlanOverview;
@@ -16,7 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,14 +55,14 @@ public class CaseloadService {
     private final ZoneId zone;
 
     CaseloadService(AccountService accounts, DiaryOverview diary, PlanService plans, PlanOverview planOverview,
-            BookingOverview bookingOverview, Clock clock, @Value("${app.clinic.time-zone}") ZoneId zone) {
+            BookingOverview bookingOverview, Clock clock, Clinic clinic) {
         this.planOverview = planOverview;
         this.bookingOverview = bookingOverview;
         this.accounts = accounts;
         this.diary = diary;
         this.plans = plans;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = clinic.zone();
     }
 
     /** The signed-in physio's patients, those needing attention first. */

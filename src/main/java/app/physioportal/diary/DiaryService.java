@@ -2,6 +2,7 @@ package app.physioportal.diary;
 
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,7 +41,6 @@ public class DiaryService {
     /** A picker shows minutes, so "now" picked a moment ago may be a few seconds ahead of the clock. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(1);
     private static final int OLDEST_DAYS = 366;
-    private static final DateTimeFormatter NIGHT = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
 
     private final CrampEntryRepository cramps;
     private final NightCheckInRepository checkIns;
@@ -50,9 +49,10 @@ public class DiaryService {
     private final Validator validator;
     private final Nights nights;
     private final Clock clock;
+    private final Clinic clinic;
 
     DiaryService(CrampEntryRepository cramps, NightCheckInRepository checkIns, PatientAccess access,
-            AuditService audit, Validator validator, Nights nights, Clock clock) {
+            AuditService audit, Validator validator, Nights nights, Clock clock, Clinic clinic) {
         this.cramps = cramps;
         this.checkIns = checkIns;
         this.access = access;
@@ -60,6 +60,7 @@ public class DiaryService {
         this.validator = validator;
         this.nights = nights;
         this.clock = clock;
+        this.clinic = clinic;
     }
 
     /** Logs one cramp; returns its id. A night checked in as cramp-free becomes a night with cramps. */
@@ -135,7 +136,7 @@ public class DiaryService {
         for (CheckInInput input : newCheckIns) {
             validCheckIn(patientId, input);
             if (input.crampFree() && crampNights.contains(input.night())) {
-                throw new DiaryInputException("night", "The night of " + NIGHT.format(input.night())
+                throw new DiaryInputException("night", "The night of " + clinic.weekdayYear(input.night())
                         + " has cramps, so it cannot be cramp-free.");
             }
             NightCheckIn checkIn = existing.computeIfAbsent(input.night(),
@@ -301,7 +302,7 @@ public class DiaryService {
             long logged = cramps.countByPatientIdAndNightDate(patientId, input.night());
             if (logged > 0) {
                 throw new DiaryInputException("night", "You logged " + logged + (logged == 1 ? " cramp" : " cramps")
-                        + " for the night of " + NIGHT.format(input.night())
+                        + " for the night of " + clinic.weekdayYear(input.night())
                         + ". Delete " + (logged == 1 ? "it" : "them") + " first if the night was cramp-free.");
             }
         }

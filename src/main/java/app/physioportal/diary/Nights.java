@@ -1,5 +1,6 @@
 package app.physioportal.diary;
 
+import app.physioportal.clinic.Clinic;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,13 @@ public class Nights {
 
     private final ZoneId zone;
 
-    public Nights(@Value("${app.clinic.time-zone}") ZoneId zone) {
+    @Autowired
+    public Nights(Clinic clinic) {
+        this(clinic.zone());
+    }
+
+    /** For tests that need no application context. */
+    public Nights(ZoneId zone) {
         this.zone = zone;
     }
 

@@ -3,6 +3,7 @@ package app.physioportal.export;
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import app.physioportal.booking.BookingService;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.NightSummary;
 import app.physioportal.notes.ClinicalNoteService;
@@ -22,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.springframework.beans.factory.annotation.Value;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +54,7 @@ public class DataExportService {
 
     DataExportService(PatientAccess access, AccountService accounts, PlanService plans, PlanExport planExport,
             DiaryService diary, ClinicalNoteService notes, BookingService booking, AuditService audit, Clock clock,
-            @Value("${app.clinic.time-zone}") ZoneId zone) {
+            Clinic clinic) {
         this.booking = booking;
         this.access = access;
         this.accounts = accounts;
@@ -63,7 +64,7 @@ public class DataExportService {
         this.notes = notes;
         this.audit = audit;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = clinic.zone();
     }
 
     @Transactional(readOnly = true)

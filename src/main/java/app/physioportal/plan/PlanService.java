@@ -2,6 +2,7 @@ package app.physioportal.plan;
 
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.exercise.Category;
 import app.physioportal.exercise.ExerciseService;
 import app.physioportal.exercise.ExerciseService.ExerciseInfo;
@@ -34,7 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -161,7 +162,7 @@ public class PlanService {
 
     PlanService(PlanRepository plans, PlanVersionRepository versions, PrescribedItemRepository items,
             AdherenceRecordRepository adherence, ExerciseService exercises, PatientAccess access, AuditService audit,
-            Validator validator, Clock clock, @Value("${app.clinic.time-zone}") ZoneId clinicZone) {
+            Validator validator, Clock clock, Clinic clinic) {
         this.plans = plans;
         this.versions = versions;
         this.items = items;
@@ -171,7 +172,7 @@ public class PlanService {
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
-        this.clinicZone = clinicZone;
+        this.clinicZone = clinic.zone();
     }
 
     /** The portal's "today" in the clinic's zone (a tick shortly after midnight counts for the evening before). */

@@ -4,6 +4,7 @@ import app.physioportal.audit.AuditService;
 import app.physioportal.audit.AuditService.AuditEntry;
 import app.physioportal.audit.AuditService.AuditQuery;
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountSummary;
 import app.physioportal.security.Role;
@@ -21,14 +22,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 
 /** The clinic admin searches who did what to whose records, and when. */
 @Route("admin/audit")
@@ -38,7 +35,6 @@ import org.springframework.beans.factory.annotation.Value;
 public class AuditTrailView extends Main {
 
     static final int LIMIT = 500;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss");
 
     private final AuditService audit;
     private final ZoneId zone;
@@ -50,10 +46,9 @@ public class AuditTrailView extends Main {
     private final Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
     private final ViewHeader header = new ViewHeader("Audit trail", null);
 
-    public AuditTrailView(AuditService audit, AccountService accounts, Clock clock,
-            @Value("${app.clinic.time-zone}") ZoneId zone) {
+    public AuditTrailView(AuditService audit, AccountService accounts, Clinic clinic) {
         this.audit = audit;
-        this.zone = zone;
+        this.zone = clinic.zone();
         addClassName("page");
         setId("audit-view");
         List<AccountSummary> all = accounts.listAccounts();
@@ -67,7 +62,7 @@ public class AuditTrailView extends Main {
         patient.setClearButtonVisible(true);
         from.setId("audit-from");
         to.setId("audit-to");
-        from.setValue(LocalDate.now(clock.withZone(zone)).minusDays(7));
+        from.setValue(clinic.today().minusDays(7));
         Button search = new Button("Search", VaadinIcon.SEARCH.create(), e -> search());
         search.setId("audit-search");
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -76,7 +71,7 @@ public class AuditTrailView extends Main {
         filters.addClassName("align-end");
 
         grid.setId("audit-grid");
-        grid.addColumn(e -> TIME.format(e.occurredAt().atZone(zone))).setHeader("When").setAutoWidth(true);
+        grid.addColumn(e -> clinic.stamp(e.occurredAt())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
         grid.addColumn(e -> e.action().name().replace('_', ' ').toLowerCase()).setHeader("What").setAutoWidth(true);
         grid.addColumn(e -> e.patientId() == null ? "" : names.getOrDefault(e.patientId(), "#" + e.patientId()))

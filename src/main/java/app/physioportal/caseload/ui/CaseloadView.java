@@ -4,6 +4,7 @@ import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.caseload.CaseloadService;
 import app.physioportal.caseload.CaseloadService.CaseloadRow;
 import app.physioportal.caseload.CaseloadService.Trend;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -18,14 +19,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 
 /** The physio's home: their patients, the ones needing attention first. */
 @Route("caseload")
@@ -34,19 +31,17 @@ import org.springframework.beans.factory.annotation.Value;
 @RolesAllowed(Role.PHYSIO_ROLE)
 public class CaseloadView extends Main {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM");
-    private static final DateTimeFormatter VISIT = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm");
 
     private final List<CaseloadRow> rows;
     private final Div list = new Div();
     private final LocalDate today;
-    private final ZoneId zone;
+    private final Clinic clinic;
 
-    public CaseloadView(CaseloadService caseload, Clock clock, @Value("${app.clinic.time-zone}") ZoneId zone) {
+    public CaseloadView(CaseloadService caseload, Clinic clinic) {
         addClassName("page");
         setId("caseload-view");
-        this.zone = zone;
-        today = LocalDate.now(clock.withZone(zone));
+        this.clinic = clinic;
+        today = clinic.today();
         rows = caseload.myCaseload();
         long needing = rows.stream().filter(r -> r.attention() >= 3).count();
         add(new ViewHeader("Your caseload", rows.size() + (rows.size() == 1 ? " patient" : " patients")
@@ -93,9 +88,9 @@ public class CaseloadView extends Main {
                 fact("Exercises (2 wks)", row.adherencePercent() == null ? "no plan" : row.adherencePercent() + "%",
                         row.adherencePercent() != null && row.adherencePercent() < 50),
                 fact("Plan", row.planVersion() == null ? "none yet"
-                        : "v" + row.planVersion() + " since " + DATE.format(row.planSince()), row.planVersion() == null),
+                        : "v" + row.planVersion() + " since " + clinic.dayMonth(row.planSince()), row.planVersion() == null),
                 fact("Next visit", row.nextAppointment() == null ? "none booked"
-                        : VISIT.format(row.nextAppointment().atZone(zone)), false));
+                        : clinic.weekdayTime(row.nextAppointment()), false));
         facts.addClassName("facts");
         Div card = new Div(head, facts);
         card.addClassName("card");

@@ -4,6 +4,7 @@ import app.physioportal.base.ui.RouteIds;
 import app.physioportal.base.ui.TextLimit;
 import app.physioportal.booking.BookingService;
 import app.physioportal.booking.ui.PatientAppointments;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.Nights;
 import app.physioportal.diary.ui.NightList;
@@ -36,16 +37,12 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import org.springframework.beans.factory.annotation.Value;
 
 /** Everything about one assigned patient: progress, diary, plan, appointments and clinical notes. */
 @Route("patients/:patientId")
 @RolesAllowed(Role.PHYSIO_ROLE)
 public class PatientView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final AccountService accounts;
     private final DiaryService diary;
@@ -55,12 +52,12 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
     private final BookingService booking;
     private final ProgressService progress;
     private final Clock clock;
-    private final ZoneId zone;
+    private final Clinic clinic;
     private String title = "Patient · Physio Portal";
 
     public PatientView(AccountService accounts, DiaryService diary, Nights nights, PlanService plans,
             ClinicalNoteService notes, BookingService booking, ProgressService progress, Clock clock,
-            @Value("${app.clinic.time-zone}") ZoneId zone) {
+            Clinic clinic) {
         this.booking = booking;
         this.progress = progress;
         this.accounts = accounts;
@@ -69,7 +66,7 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         this.plans = plans;
         this.notes = notes;
         this.clock = clock;
-        this.zone = zone;
+        this.clinic = clinic;
         addClassName("page");
         setId("patient-view");
     }
@@ -90,17 +87,17 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         tabs.add("Diary", new NightList(diary, nights, clock, patientId, true));
         tabs.add("Plan", planTab(patientId));
         tabs.add("Appointments", new PatientAppointments(booking, clock, patientId, true));
-        tabs.add("Notes", new ClinicalNotesPanel(notes, patientId, true, zone));
+        tabs.add("Notes", new ClinicalNotesPanel(notes, patientId, true, clinic.zone()));
         add(tabs);
     }
 
     private Component header(PatientProfile profile) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = clinic.today();
         H2 name = new H2(profile.displayName());
         name.addClassName("view-title");
         Integer age = profile.ageOn(today);
         Paragraph facts = new Paragraph((age == null ? "" : age + " years · ") + profile.email()
-                + " · with you since " + DATE.format(profile.assignedSince()));
+                + " · with you since " + clinic.date(profile.assignedSince()));
         facts.addClassName("view-subtitle");
 
         TextField medications = new TextField("Cramp-related medicines");
@@ -142,7 +139,7 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         tab.addClassName("section");
         var current = plans.currentPlan(patientId);
         tab.add(new Paragraph(current.map(v -> "Version " + v.number() + ", effective from "
-                + DATE.format(v.effectiveFrom()) + ": " + v.items().size() + " exercises. Reason: " + v.reason())
+                + clinic.date(v.effectiveFrom()) + ": " + v.items().size() + " exercises. Reason: " + v.reason())
                 .orElse("No plan yet.")));
         RouterLink edit = new RouterLink(current.isPresent() ? "Adjust the plan" : "Start a plan", PlanEditorView.class,
                 new RouteParameters("patientId", String.valueOf(patientId)));

@@ -3,6 +3,7 @@ package app.physioportal.today.ui;
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.booking.BookingService;
 import app.physioportal.booking.ui.NextAppointmentCard;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.Nights;
 import app.physioportal.diary.ui.MorningCheckIn;
@@ -27,11 +28,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.springframework.beans.factory.annotation.Value;
 
 /** The patient's home: what to do today and tonight, ticked off with one tap. */
 @Route("today")
@@ -45,13 +43,13 @@ public class TodayView extends Main {
     private final Div planArea = new Div();
 
     public TodayView(CurrentUser currentUser, PlanService plans, DiaryService diary, Nights nights,
-            BookingService booking, Clock clock, @Value("${app.clinic.time-zone}") ZoneId clinicZone) {
+            BookingService booking, Clock clock, Clinic clinic) {
         this.plans = plans;
         this.patientId = currentUser.require().id();
         addClassName("page");
         setId("today-view");
         String firstName = currentUser.require().displayName().split(" ")[0];
-        int hour = ZonedDateTime.now(clock.withZone(clinicZone)).getHour();
+        int hour = clinic.now().getHour();
         add(new ViewHeader(title(hour, firstName), subtitle(hour)));
         // Until last night is in the diary, the morning question comes first: it takes one tap.
         add(new MorningCheckIn(diary, nights, clock, patientId));

@@ -1,9 +1,9 @@
-package app.physioportal.base.ui;
+package app.physioportal.shell.ui;
 
+import app.physioportal.clinic.Clinic;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Dates and times as the clinic writes them (day first for en-GB), whatever the browser's language. */
@@ -12,8 +12,8 @@ class ClinicLocale implements VaadinServiceInitListener {
 
     private final Locale locale;
 
-    ClinicLocale(@Value("${app.clinic.locale:en-GB}") String languageTag) {
-        this.locale = Locale.forLanguageTag(languageTag);
+    ClinicLocale(Clinic clinic) {
+        this.locale = clinic.locale();
     }
 
     @Override
