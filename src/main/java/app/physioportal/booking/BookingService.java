@@ -28,7 +28,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -211,8 +210,7 @@ public class BookingService {
     /** The physio records whether the patient came, once the appointment has started. */
     @Transactional
     public AppointmentSummary markOutcome(long patientId, long appointmentId, AppointmentStatus outcome) {
-        PortalUser user = access.check(patientId);
-        requirePhysio(user, patientId, "mark an appointment's outcome");
+        PortalUser user = access.checkAs(patientId, Role.PHYSIO, "mark an appointment's outcome");
         if (outcome != AppointmentStatus.ATTENDED && outcome != AppointmentStatus.NO_SHOW) {
             throw new BookingException("Mark an appointment as attended or did not attend");
         }
@@ -238,8 +236,7 @@ public class BookingService {
     @Transactional
     public long recordPastVisit(long patientId, Instant start, AppointmentType type, AppointmentStatus outcome,
             String note) {
-        PortalUser user = access.check(patientId);
-        requirePhysio(user, patientId, "record a past visit");
+        PortalUser user = access.checkAs(patientId, Role.PHYSIO, "record a past visit");
         if (outcome != AppointmentStatus.ATTENDED && outcome != AppointmentStatus.NO_SHOW) {
             throw new BookingException("A past visit was attended or not attended");
         }
@@ -344,13 +341,6 @@ public class BookingService {
 
     private boolean outsideNotice(Instant start, Instant now) {
         return !Duration.between(now, start).minus(notice).isNegative();
-    }
-
-    private void requirePhysio(PortalUser user, long patientId, String what) {
-        if (user.role() != Role.PHYSIO) {
-            audit.record(AuditAction.ACCESS_DENIED, patientId, "only the physio may " + what);
-            throw new AccessDeniedException("Only the physio may " + what + ".");
-        }
     }
 
     private Slot requireOpenSlot(long physioId, Instant start) {

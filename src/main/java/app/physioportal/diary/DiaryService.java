@@ -26,7 +26,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -250,12 +249,7 @@ public class DiaryService {
     }
 
     private PortalUser requireOwnDiary(long patientId) {
-        PortalUser user = access.check(patientId);
-        if (user.role() != Role.PATIENT) {
-            audit.record(AuditAction.ACCESS_DENIED, patientId, "diary write by " + user.role());
-            throw new AccessDeniedException("Only the patient can change their own diary.");
-        }
-        return user;
+        return access.checkAs(patientId, Role.PATIENT, "change their diary");
     }
 
     private void readAccess(long patientId, String what) {

@@ -11,7 +11,7 @@ import app.physioportal.plan.PlanExport;
 import app.physioportal.plan.PlanService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.PatientAccess;
-import app.physioportal.security.PortalUser;
+import app.physioportal.security.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.SerializationFeature;
@@ -69,10 +68,7 @@ public class DataExportService {
 
     @Transactional(readOnly = true)
     public Export exportFor(long patientId) {
-        PortalUser user = access.check(patientId);
-        if (user.id() != patientId) {
-            throw new AccessDeniedException("Only the patient downloads their own data");
-        }
+        access.checkAs(patientId, Role.PATIENT, "download their data");
         LocalDate today = LocalDate.now(clock.withZone(zone));
         var profile = accounts.patientProfile(patientId);
         var history = plans.history(patientId);

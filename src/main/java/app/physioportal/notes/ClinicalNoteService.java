@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,10 +76,7 @@ public class ClinicalNoteService {
     /** Only the patient's physio writes notes; a correction names the note it corrects. */
     @Transactional
     public long addNote(long patientId, NewNote note) {
-        PortalUser author = access.check(patientId);
-        if (author.role() != Role.PHYSIO) {
-            throw new AccessDeniedException("Only the patient's physio writes clinical notes");
-        }
+        PortalUser author = access.checkAs(patientId, Role.PHYSIO, "write clinical notes");
         var violations = validator.validate(note);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

@@ -38,7 +38,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -226,7 +225,7 @@ public class PlanService {
     @Transactional
     public int createVersionEffectiveFrom(long patientId, Integer basedOnVersion, List<ItemDraft> newItems,
             String reason, LocalDate effectiveFrom) {
-        PortalUser physio = requireRole(patientId, Role.PHYSIO, "plan change");
+        PortalUser physio = access.checkAs(patientId, Role.PHYSIO, "change the plan");
         String cleanReason = blankToNull(reason);
         if (cleanReason == null) {
             throw new IllegalArgumentException("Give a reason for the change");
@@ -310,7 +309,7 @@ public class PlanService {
     /** The patient ticks an item for today. A second tap finds today's tick and adds nothing. */
     @Transactional
     public void markDone(long patientId, long exerciseId, Integer effort) {
-        requireRole(patientId, Role.PATIENT, "exercise tick");
+        access.checkAs(patientId, Role.PATIENT, "tick exercises");
         validateEffort(effort);
         LocalDate day = currentDay();
         if (adherence.findByPatientIdAndExerciseIdAndDoneDay(patientId, exerciseId, day).isPresent()) {
@@ -325,7 +324,7 @@ public class PlanService {
     /** Takes back today's tick (a mis-tap). */
     @Transactional
     public void undo(long patientId, long exerciseId) {
-        requireRole(patientId, Role.PATIENT, "exercise tick");
+        access.checkAs(patientId, Role.PATIENT, "tick exercises");
         LocalDate day = currentDay();
         adherence.findByPatientIdAndExerciseIdAndDoneDay(patientId, exerciseId, day).ifPresent(record -> {
             adherence.delete(record);
@@ -336,7 +335,7 @@ public class PlanService {
     /** Effort or pain 0-10 for today's tick; null clears it. */
     @Transactional
     public void setEffort(long patientId, long exerciseId, Integer effort) {
-        requireRole(patientId, Role.PATIENT, "exercise effort");
+        access.checkAs(patientId, Role.PATIENT, "record exercise effort");
         validateEffort(effort);
         LocalDate day = currentDay();
         AdherenceRecord record = adherence.findByPatientIdAndExerciseIdAndDoneDay(patientId, exerciseId, day)
@@ -353,7 +352,7 @@ public class PlanService {
      */
     @Transactional
     public int recordPastDays(long patientId, List<Tick> ticks) {
-        requireRole(patientId, Role.PATIENT, "exercise ticks");
+        access.checkAs(patientId, Role.PATIENT, "tick exercises");
         Loaded loaded = load(patientId).orElseThrow(() -> new IllegalArgumentException("No plan yet"));
         List<VersionSpan> spans = loaded.spans(exercises.libraryById());
         LocalDate today = currentDay();
@@ -465,16 +464,6 @@ public class PlanService {
     @Transactional(readOnly = true)
     public List<NightStretch> bedtimeStretchNights(long patientId, LocalDate from, LocalDate to) {
         return adherenceHistory(patientId, from, from, to).bedtimeNights();
-    }
-
-    private PortalUser requireRole(long patientId, Role role, String what) {
-        PortalUser user = access.check(patientId);
-        if (user.role() != role) {
-            audit.record(AuditAction.ACCESS_DENIED, patientId, what + " is for the " + role.name().toLowerCase());
-            throw new AccessDeniedException("Only the patient's " + (role == Role.PHYSIO ? "physio" : "own account")
-                    + " may do this.");
-        }
-        return user;
     }
 
     private void validateItems(List<ItemDraft> newItems) {

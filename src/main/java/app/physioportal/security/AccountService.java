@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -220,10 +219,7 @@ public class AccountService {
     /** The physio records the patient's relevant medicines (the guide names diuretics and statins). */
     @Transactional
     public void updateMedications(long patientId, String medications) {
-        PortalUser user = patientAccess.check(patientId);
-        if (user.role() != Role.PHYSIO) {
-            throw new AccessDeniedException("Only the physio records medicines");
-        }
+        PortalUser user = patientAccess.checkAs(patientId, Role.PHYSIO, "record medicines");
         String value = medications == null || medications.isBlank() ? null : medications.strip();
         if (value != null && value.length() > 300) {
             throw new FieldProblem("medications", "At most 300 characters");

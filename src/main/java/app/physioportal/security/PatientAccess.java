@@ -57,6 +57,22 @@ public class PatientAccess {
     }
 
     /**
+     * As {@link #check(long)}, and the caller must be acting as {@code role} for this patient: the patient
+     * themself, or their physio. Every refusal is audited with what was attempted, so all services refuse alike.
+     */
+    @Transactional(readOnly = true)
+    public PortalUser checkAs(long patientId, Role role, String action) {
+        PortalUser user = check(patientId);
+        if (user.role() != role) {
+            String who = role == Role.PHYSIO ? "the patient's physio" : "the patient";
+            audit.record(AuditAction.ACCESS_DENIED, patientId, action + " is for " + who + ", not " + user.role()
+                    + ", via " + caller());
+            throw new AccessDeniedException("Only " + who + " may " + action + ".");
+        }
+        return user;
+    }
+
+    /**
      * One page shown to a physio asks several services about the same patient; one audit record per
      * patient and request says it just as well. Outside a web request (tests, start-up) every access counts.
      */

@@ -38,6 +38,45 @@ class PatientAccessTest {
         assertThat(ids.auditCountForPatient(Demo.PATIENT1, "ACCESS_DENIED", other)).isEqualTo(before + 1);
     }
 
+    @Autowired
+    app.physioportal.notes.ClinicalNoteService notes;
+
+    @Autowired
+    app.physioportal.export.DataExportService exports;
+
+    @Autowired
+    app.physioportal.diary.DiaryService diary;
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void the_assigned_physio_acting_as_the_patient_is_refused_and_every_service_audits_it_alike() {
+        long patient1 = ids.idOf(Demo.PATIENT1);
+        int before = ids.auditCountForPatient(Demo.PHYSIO1, "ACCESS_DENIED", patient1);
+
+        assertThatThrownBy(() -> access.checkAs(patient1, Role.PATIENT, "change their diary"))
+                .isInstanceOf(AccessDeniedException.class).hasMessage("Only the patient may change their diary.");
+        assertThatThrownBy(() -> exports.exportFor(patient1)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> diary.checkIn(patient1,
+                new app.physioportal.diary.CheckInInput(java.time.LocalDate.now().minusDays(400), true, null)))
+                .isInstanceOf(AccessDeniedException.class);
+
+        assertThat(ids.auditCountForPatient(Demo.PHYSIO1, "ACCESS_DENIED", patient1)).isEqualTo(before + 3);
+        assertThat(access.checkAs(patient1, Role.PHYSIO, "write clinical notes").email()).isEqualTo(Demo.PHYSIO1);
+    }
+
+    @Test
+    @WithUserDetails(Demo.PATIENT1)
+    void a_patient_writing_a_clinical_note_about_themself_is_refused_and_audited() {
+        long patient1 = ids.idOf(Demo.PATIENT1);
+        int before = ids.auditCountForPatient(Demo.PATIENT1, "ACCESS_DENIED", patient1);
+
+        assertThatThrownBy(() -> notes.addNote(patient1, new app.physioportal.notes.ClinicalNoteService.NewNote(
+                "I feel fine", false, null))).isInstanceOf(AccessDeniedException.class)
+                .hasMessage("Only the patient's physio may write clinical notes.");
+
+        assertThat(ids.auditCountForPatient(Demo.PATIENT1, "ACCESS_DENIED", patient1)).isEqualTo(before + 1);
+    }
+
     @Test
     @WithUserDetails(Demo.PHYSIO1)
     void the_assigned_physio_may_access_their_patient() {
