@@ -128,6 +128,49 @@ function hatch(ctx, colour) {
  * change draws a fresh chart after destroying the old one; leaving the page destroys it too. The
  * Chart.js instance is exposed as `element.chart` for tests.
  */
+/*
+ * Text and grid colours of this chart from Lumo's variables as they are now (light or dark), set on this
+ * chart's own options: Chart.js's global defaults are left alone.
+ */
+function withSchemeColours(config, element) {
+  const text = cssColour(element, '--lumo-secondary-text-color', '#666666');
+  const grid = cssColour(element, '--lumo-contrast-20pct', 'rgba(0, 0, 0, 0.1)');
+  config.options = config.options || {};
+  config.options.color = text;
+  config.options.borderColor = grid;
+  const scales = config.options.scales || {};
+  if (config.type === 'bar' || config.type === 'line') {
+    // Axes the configuration leaves to Chart.js's defaults get this chart's colours too.
+    scales.x = scales.x || {};
+    scales.y = scales.y || {};
+  }
+  config.options.scales = scales;
+  for (const scale of Object.values(scales)) {
+    scale.ticks = { ...(scale.ticks || {}), color: text };
+    scale.grid = { ...(scale.grid || {}), color: grid };
+    if (scale.title) {
+      scale.title = { ...scale.title, color: text };
+    }
+  }
+  return config;
+}
+
+/* Every chart on the page redraws in the other palette when the colour scheme changes. */
+const shown = new Set();
+function redrawAll() {
+  shown.forEach(chart => chart._schedule());
+}
+if (window.MutationObserver) {
+  new MutationObserver(redrawAll).observe(document.documentElement,
+      { attributes: true, attributeFilter: ['theme', 'data-colour-scheme'] });
+}
+if (window.matchMedia) {
+  const dark = window.matchMedia('(prefers-color-scheme: dark)');
+  if (dark.addEventListener) {
+    dark.addEventListener('change', redrawAll);
+  }
+}
+
 class PhysioChart extends HTMLElement {
   constructor() {
     super();
@@ -151,10 +194,12 @@ class PhysioChart extends HTMLElement {
       this._canvas.setAttribute('role', 'img');
       this.appendChild(this._canvas);
     }
+    shown.add(this);
     this._schedule();
   }
 
   disconnectedCallback() {
+    shown.delete(this);
     this._destroy();
   }
 
@@ -192,7 +237,7 @@ class PhysioChart extends HTMLElement {
       return;
     }
     this._destroy();
-    const config = JSON.parse(this._config);
+    const config = withSchemeColours(JSON.parse(this._config), this);
     config.plugins = [overlayPlugin];
     this._canvas.setAttribute('aria-label', this.getAttribute('label') || '');
     this.chart = new Chart(this._canvas, config);

@@ -11,7 +11,7 @@ import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 
-/** Guards the layering of ARCHITECTURE.md: screens in ui packages only, views never touch repositories. */
+/** Guards the layering of docs/ARCHITECTURE.md: screens in ui packages only, views never touch repositories. */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

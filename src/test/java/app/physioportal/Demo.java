@@ -1,6 +1,6 @@
 package app.physioportal;
 
-/** The demo clinic's logins (PRODUCT.md section 5), as tests refer to them. */
+/** The demo clinic's logins (docs/PRODUCT.md section 5), as tests refer to them. */
 public final class Demo {
 
     public static final String PASSWORD = "stretch-and-rest-2026";

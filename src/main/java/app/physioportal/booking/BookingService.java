@@ -3,6 +3,7 @@ package app.physioportal.booking;
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import app.physioportal.clinic.Clinic;
+import app.physioportal.patient.PatientDirectory;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Directory;
 import app.physioportal.security.Directory.Person;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Follow-up appointments (PRODUCT.md 3.5). Every method takes the patient id and checks the caller's right
+ * Follow-up appointments (docs/PRODUCT.md 3.5). Every method takes the patient id and checks the caller's right
  * to that patient first: the patient themself, or their assigned physio. Patients book within a window and
  * a limit and change only outside the notice period; physios book any open slot for their patients.
  */
@@ -64,6 +65,7 @@ public class BookingService {
     private final PatientAccess access;
     private final CurrentUser currentUser;
     private final Directory directory;
+    private final PatientDirectory patientDirectory;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -73,7 +75,7 @@ public class BookingService {
     private final int maxFutureAppointments;
 
     BookingService(AppointmentRepository appointments, ScheduleService schedule, PatientAccess access,
-            CurrentUser currentUser, Directory directory, AuditService audit, ApplicationEventPublisher events, Clock clock,
+            CurrentUser currentUser, Directory directory, PatientDirectory patientDirectory, AuditService audit, ApplicationEventPublisher events, Clock clock,
             Clinic clinic,
             @Value("${app.booking.notice:24h}") Duration notice,
             @Value("${app.booking.self-booking-weeks:4}") int selfBookingWeeks,
@@ -83,6 +85,7 @@ public class BookingService {
         this.access = access;
         this.currentUser = currentUser;
         this.directory = directory;
+        this.patientDirectory = patientDirectory;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -365,7 +368,7 @@ public class BookingService {
     }
 
     private long physioOf(long patientId) {
-        return directory.physioOf(patientId).orElseThrow(() -> new BookingException("This patient has no physio"));
+        return patientDirectory.physioOf(patientId).orElseThrow(() -> new BookingException("This patient has no physio"));
     }
 
     private void publish(AppointmentChanged.Kind kind, Appointment a, PortalUser user, Instant previousStart) {

@@ -4,11 +4,11 @@ import app.physioportal.booking.BookingOverview;
 import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryOverview;
 import app.physioportal.diary.DiaryOverview.RecordedNight;
+import app.physioportal.patient.PatientService;
+import app.physioportal.plan.AdherenceService;
 import app.physioportal.plan.PlanOverview;
 import app.physioportal.plan.PlanOverview.CurrentVersion;
-import app.physioportal.plan.PlanService;
-import app.physioportal.security.AccountService;
-import app.physioportal.security.AccountService.AssignedPatient;
+import app.physioportal.patient.AssignedPatient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,21 +46,21 @@ public class CaseloadService {
             Integer planVersion, LocalDate planSince, Instant nextAppointment, int attention) {
     }
 
-    private final AccountService accounts;
+    private final PatientService patientService;
     private final DiaryOverview diary;
-    private final PlanService plans;
+    private final AdherenceService adherence;
     private final PlanOverview planOverview;
     private final BookingOverview bookingOverview;
     private final Clock clock;
     private final ZoneId zone;
 
-    CaseloadService(AccountService accounts, DiaryOverview diary, PlanService plans, PlanOverview planOverview,
+    CaseloadService(PatientService patientService, DiaryOverview diary, AdherenceService adherence, PlanOverview planOverview,
             BookingOverview bookingOverview, Clock clock, Clinic clinic) {
         this.planOverview = planOverview;
         this.bookingOverview = bookingOverview;
-        this.accounts = accounts;
+        this.patientService = patientService;
         this.diary = diary;
-        this.plans = plans;
+        this.adherence = adherence;
         this.clock = clock;
         this.zone = clinic.zone();
     }
@@ -70,17 +70,17 @@ public class CaseloadService {
     @Transactional(readOnly = true)
     public List<CaseloadRow> myCaseload() {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<AssignedPatient> patients = accounts.myPatients();
+        List<AssignedPatient> patients = patientService.myPatients();
         List<Long> ids = patients.stream().map(AssignedPatient::id).toList();
         // The baseline window from each patient's first night, the recent window and the last night.
         Map<Long, List<RecordedNight>> nights = diary.recordedNights(ids, today.minusDays(WINDOW_DAYS), WINDOW_DAYS);
         Map<Long, CurrentVersion> versions = planOverview.currentVersions(ids);
         Map<Long, Instant> nextVisits = bookingOverview.nextAppointments(ids);
         LocalDate recentFrom = today.minusDays(WINDOW_DAYS);
-        Map<Long, Integer> adherence = plans.adherencePercents(ids, recentFrom, today.minusDays(1));
+        Map<Long, Integer> adherencePercents = adherence.adherencePercents(ids, recentFrom, today.minusDays(1));
         return patients.stream()
                 .map(p -> row(p, nights.getOrDefault(p.id(), List.of()), versions.get(p.id()), nextVisits.get(p.id()),
-                        adherence.get(p.id()), today))
+                        adherencePercents.get(p.id()), today))
                 .sorted(Comparator.comparingInt(CaseloadRow::attention).reversed()
                         .thenComparing(CaseloadRow::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();

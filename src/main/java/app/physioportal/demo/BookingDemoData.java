@@ -6,8 +6,8 @@ import app.physioportal.booking.BookingService;
 import app.physioportal.booking.BookingService.DaySlots;
 import app.physioportal.booking.ScheduleService;
 import app.physioportal.booking.ScheduleService.WorkingHours;
-import app.physioportal.security.AccountService;
-import app.physioportal.security.AccountService.AssignedPatient;
+import app.physioportal.patient.AssignedPatient;
+import app.physioportal.patient.PatientService;
 import app.physioportal.security.SystemTasks;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -39,15 +39,15 @@ class BookingDemoData {
 
     private final BookingService booking;
     private final ScheduleService schedule;
-    private final AccountService accounts;
+    private final PatientService patients;
     private final SystemTasks systemTasks;
     private final Clock clock;
 
-    BookingDemoData(BookingService booking, ScheduleService schedule, AccountService accounts,
+    BookingDemoData(BookingService booking, ScheduleService schedule, PatientService patients,
             SystemTasks systemTasks, Clock clock) {
         this.booking = booking;
         this.schedule = schedule;
-        this.accounts = accounts;
+        this.patients = patients;
         this.systemTasks = systemTasks;
         this.clock = clock;
     }
@@ -63,7 +63,7 @@ class BookingDemoData {
             schedule.setMyWorkingHours(days.stream()
                     .map(d -> new WorkingHours(d, START, END, LUNCH, AFTER_LUNCH, ScheduleService.DEFAULT_SLOT_MINUTES))
                     .toList());
-            Map<String, Long> ids = accounts.myPatients().stream()
+            Map<String, Long> ids = patients.myPatients().stream()
                     .collect(Collectors.toMap(AssignedPatient::email, AssignedPatient::id));
             ZoneId zone = schedule.clinicZone();
             LocalDate today = LocalDate.now(clock.withZone(zone));

@@ -1,5 +1,6 @@
 package app.physioportal.demo;
 
+import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.NewAccount;
 import app.physioportal.security.Role;
@@ -15,7 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo clinic of PRODUCT.md section 5 into an empty database, for the embedded default
+ * Seeds the demo clinic of docs/PRODUCT.md section 5 into an empty database, for the embedded default
  * and for demonstrations. Later features add each patient's history here; the logins stay stable.
  */
 @Component
@@ -28,15 +29,17 @@ class DemoDataSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
     private final AccountService accounts;
+    private final PatientService patients;
     private final SystemTasks systemTasks;
     private final Clock clock;
     private final PlanDemoData plans;
     private final DiaryDemoData diary;
     private final BookingDemoData bookings;
 
-    DemoDataSeeder(AccountService accounts, SystemTasks systemTasks, Clock clock, PlanDemoData plans,
+    DemoDataSeeder(AccountService accounts, PatientService patients, SystemTasks systemTasks, Clock clock, PlanDemoData plans,
             DiaryDemoData diary, BookingDemoData bookings) {
         this.accounts = accounts;
+        this.patients = patients;
         this.systemTasks = systemTasks;
         this.clock = clock;
         this.plans = plans;
@@ -66,12 +69,12 @@ class DemoDataSeeder implements ApplicationRunner {
         long physio1 = accounts.createStaff(new NewAccount("Priya Shah", "physio1@example.org", Role.PHYSIO, PASSWORD));
         long physio2 = accounts.createStaff(new NewAccount("Tom Becker", "physio2@example.org", Role.PHYSIO, PASSWORD));
         for (DemoStories.Story story : DemoStories.STORIES) {
-            long id = accounts.createPatient(new NewAccount(story.name(), story.email(), Role.PATIENT, PASSWORD),
+            long id = patients.createPatient(new NewAccount(story.name(), story.email(), Role.PATIENT, PASSWORD),
                     story.physio() == 1 ? physio1 : physio2,
                     LocalDate.of(story.birthYear(), 1 + story.number(), 10 + story.number()),
                     story.firstNight(today));
             if (story.medication() != null) {
-                systemTasks.runAsAccount(story.physioEmail(), () -> accounts.updateMedications(id, story.medication()));
+                systemTasks.runAsAccount(story.physioEmail(), () -> patients.updateMedications(id, story.medication()));
             }
         }
     }

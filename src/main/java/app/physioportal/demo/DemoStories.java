@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The demo clinic's patients and what happened to them, night by night (PRODUCT.md section 5). One
+ * The demo clinic's patients and what happened to them, night by night (docs/PRODUCT.md section 5). One
  * deterministic source, so the plan history, the adherence log and the cramp diary tell the same
  * story: nights with the bedtime stretch done have fewer cramps, and cramps fall as the plan works.
  */

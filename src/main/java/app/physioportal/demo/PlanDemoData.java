@@ -2,10 +2,11 @@ package app.physioportal.demo;
 
 import app.physioportal.exercise.ExerciseService;
 import app.physioportal.exercise.Timing;
+import app.physioportal.patient.PatientService;
+import app.physioportal.plan.AdherenceService;
 import app.physioportal.plan.PlanService;
-import app.physioportal.plan.PlanService.ItemDraft;
-import app.physioportal.plan.PlanService.Tick;
-import app.physioportal.security.AccountService;
+import app.physioportal.plan.ItemDraft;
+import app.physioportal.plan.Tick;
 import app.physioportal.security.SystemTasks;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -27,14 +28,16 @@ class PlanDemoData {
     private static final Logger log = LoggerFactory.getLogger(PlanDemoData.class);
 
     private final PlanService plans;
+    private final AdherenceService adherence;
     private final ExerciseService exercises;
-    private final AccountService accounts;
+    private final PatientService patients;
     private final SystemTasks systemTasks;
 
-    PlanDemoData(PlanService plans, ExerciseService exercises, AccountService accounts, SystemTasks systemTasks) {
+    PlanDemoData(PlanService plans, AdherenceService adherence, ExerciseService exercises, PatientService patients, SystemTasks systemTasks) {
         this.plans = plans;
+        this.adherence = adherence;
         this.exercises = exercises;
-        this.accounts = accounts;
+        this.patients = patients;
         this.systemTasks = systemTasks;
     }
 
@@ -45,12 +48,12 @@ class PlanDemoData {
             TreeMap<LocalDate, List<ItemDraft>> versions = new TreeMap<>();
             long[] patientId = new long[1];
             systemTasks.runAsAccount(story.physioEmail(), () -> {
-                patientId[0] = accounts.myPatients().stream().filter(p -> p.email().equals(story.email()))
+                patientId[0] = patients.myPatients().stream().filter(p -> p.email().equals(story.email()))
                         .findFirst().orElseThrow().id();
                 writeVersions(story, today, patientId[0], versions);
             });
             List<Tick> ticks = ticks(story, today, versions);
-            systemTasks.runAsAccount(story.email(), () -> tickCount[0] += plans.recordPastDays(patientId[0], ticks));
+            systemTasks.runAsAccount(story.email(), () -> tickCount[0] += adherence.recordPastDays(patientId[0], ticks));
         }
         log.info("Seeded demo exercise plans and {} exercise ticks in {} ms", tickCount[0],
                 (System.nanoTime() - started) / 1_000_000);

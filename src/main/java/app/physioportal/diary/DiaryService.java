@@ -2,6 +2,7 @@ package app.physioportal.diary;
 
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
+import app.physioportal.base.InvalidInput;
 import app.physioportal.clinic.Clinic;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.PortalUser;
@@ -135,7 +136,7 @@ public class DiaryService {
         for (CheckInInput input : newCheckIns) {
             validCheckIn(patientId, input);
             if (input.crampFree() && crampNights.contains(input.night())) {
-                throw new DiaryInputException("night", "The night of " + clinic.weekdayYear(input.night())
+                throw new InvalidInput("night", "The night of " + clinic.weekdayYear(input.night())
                         + " has cramps, so it cannot be cramp-free.");
             }
             NightCheckIn checkIn = existing.computeIfAbsent(input.night(),
@@ -228,7 +229,7 @@ public class DiaryService {
 
     private Map<LocalDate, NightSummary> nightsBetween(long patientId, LocalDate from, LocalDate to) {
         if (from == null || to == null || from.isAfter(to)) {
-            throw new DiaryInputException("from", "Choose a start date on or before the end date.");
+            throw new InvalidInput("from", "Choose a start date on or before the end date.");
         }
         Map<LocalDate, List<CrampRecord>> crampsByNight = cramps
                 .findByPatientIdAndNightDateBetweenOrderByOccurredAtAsc(patientId, from, to).stream()
@@ -261,7 +262,7 @@ public class DiaryService {
 
     private CrampEntry ownEntry(long patientId, long crampId) {
         return cramps.findByIdAndPatientId(crampId, patientId).orElseThrow(
-                () -> new DiaryInputException("id", "That cramp is not in this diary (it may have been deleted)."));
+                () -> new InvalidInput("id", "That cramp is not in this diary (it may have been deleted)."));
     }
 
     /** Validates a cramp and returns the night it belongs to. */
@@ -272,10 +273,10 @@ public class DiaryService {
         }
         Instant now = clock.instant();
         if (input.occurredAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw new DiaryInputException("occurredAt", "That time is in the future. Choose when the cramp happened.");
+            throw new InvalidInput("occurredAt", "That time is in the future. Choose when the cramp happened.");
         }
         if (input.occurredAt().isBefore(now.minus(Duration.ofDays(OLDEST_DAYS)))) {
-            throw new DiaryInputException("occurredAt", "You can log cramps from the last 12 months.");
+            throw new InvalidInput("occurredAt", "You can log cramps from the last 12 months.");
         }
         return nights.nightOf(input.occurredAt());
     }
@@ -287,15 +288,15 @@ public class DiaryService {
         }
         LocalDate lastNight = nights.lastNight(clock);
         if (input.night().isAfter(lastNight)) {
-            throw new DiaryInputException("night", "That night has not happened yet.");
+            throw new InvalidInput("night", "That night has not happened yet.");
         }
         if (input.night().isBefore(lastNight.minusDays(OLDEST_DAYS))) {
-            throw new DiaryInputException("night", "You can check in nights from the last 12 months.");
+            throw new InvalidInput("night", "You can check in nights from the last 12 months.");
         }
         if (input.crampFree()) {
             long logged = cramps.countByPatientIdAndNightDate(patientId, input.night());
             if (logged > 0) {
-                throw new DiaryInputException("night", "You logged " + logged + (logged == 1 ? " cramp" : " cramps")
+                throw new InvalidInput("night", "You logged " + logged + (logged == 1 ? " cramp" : " cramps")
                         + " for the night of " + clinic.weekdayYear(input.night())
                         + ". Delete " + (logged == 1 ? "it" : "them") + " first if the night was cramp-free.");
             }

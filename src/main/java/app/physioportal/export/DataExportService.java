@@ -7,9 +7,9 @@ import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.NightSummary;
 import app.physioportal.notes.ClinicalNoteService;
+import app.physioportal.patient.PatientService;
 import app.physioportal.plan.PlanExport;
 import app.physioportal.plan.PlanService;
-import app.physioportal.security.AccountService;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.Role;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +40,7 @@ public class DataExportService {
     }
 
     private final PatientAccess access;
-    private final AccountService accounts;
+    private final PatientService patients;
     private final PlanService plans;
     private final PlanExport planExport;
     private final DiaryService diary;
@@ -51,12 +51,12 @@ public class DataExportService {
     private final ZoneId zone;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    DataExportService(PatientAccess access, AccountService accounts, PlanService plans, PlanExport planExport,
+    DataExportService(PatientAccess access, PatientService patients, PlanService plans, PlanExport planExport,
             DiaryService diary, ClinicalNoteService notes, BookingService booking, AuditService audit, Clock clock,
             Clinic clinic) {
         this.booking = booking;
         this.access = access;
-        this.accounts = accounts;
+        this.patients = patients;
         this.plans = plans;
         this.planExport = planExport;
         this.diary = diary;
@@ -70,7 +70,7 @@ public class DataExportService {
     public Export exportFor(long patientId) {
         access.checkAs(patientId, Role.PATIENT, "download their data");
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        var profile = accounts.patientProfile(patientId);
+        var profile = patients.patientProfile(patientId);
         var history = plans.history(patientId);
         var adherence = planExport.adherenceLog(patientId);
         var nights = diary.listNights(patientId, profile.assignedSince(), today).stream()

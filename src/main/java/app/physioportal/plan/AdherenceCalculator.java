@@ -51,7 +51,7 @@ final class AdherenceCalculator {
     }
 
     /** One week, counting only the days up to and including {@code lastDay} (the week in progress). */
-    static PlanService.WeekAdherence week(List<VersionSpan> versions, Set<Done> done, LocalDate weekStart,
+    static WeekAdherence week(List<VersionSpan> versions, Set<Done> done, LocalDate weekStart,
             LocalDate lastDay) {
         record Stretch(int activeDays, int doneDays) {
         }
@@ -78,13 +78,13 @@ final class AdherenceCalculator {
             prescribed += due;
             doneCount += Math.min(entry.getValue().doneDays(), due);
         }
-        return new PlanService.WeekAdherence(weekStart, prescribed, doneCount);
+        return new WeekAdherence(weekStart, prescribed, doneCount);
     }
 
     /** Every week from the one holding {@code from} to the one holding {@code to}; days after {@code lastDay} not counted. */
-    static List<PlanService.WeekAdherence> weeks(List<VersionSpan> versions, Set<Done> done, LocalDate from,
+    static List<WeekAdherence> weeks(List<VersionSpan> versions, Set<Done> done, LocalDate from,
             LocalDate to, LocalDate lastDay) {
-        List<PlanService.WeekAdherence> weeks = new ArrayList<>();
+        List<WeekAdherence> weeks = new ArrayList<>();
         for (LocalDate start = weekStart(from); !start.isAfter(to); start = start.plusWeeks(1)) {
             weeks.add(week(versions, done, start, lastDay));
         }
@@ -92,9 +92,9 @@ final class AdherenceCalculator {
     }
 
     /** Per night: were all the bedtime stretches of that night's plan version done? Nights without any are left out. */
-    static List<PlanService.NightStretch> bedtimeStretches(List<VersionSpan> versions, Set<Done> done,
+    static List<NightStretch> bedtimeStretches(List<VersionSpan> versions, Set<Done> done,
             LocalDate from, LocalDate to) {
-        List<PlanService.NightStretch> nights = new ArrayList<>();
+        List<NightStretch> nights = new ArrayList<>();
         for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
             Optional<VersionSpan> version = activeOn(versions, night);
             if (version.isEmpty()) {
@@ -111,7 +111,7 @@ final class AdherenceCalculator {
                 }
             }
             if (prescribed > 0) {
-                nights.add(new PlanService.NightStretch(night, prescribed, ticked));
+                nights.add(new NightStretch(night, prescribed, ticked));
             }
         }
         return nights;

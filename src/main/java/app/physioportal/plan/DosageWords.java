@@ -11,7 +11,7 @@ final class DosageWords {
     private DosageWords() {
     }
 
-    static String amount(Category category, PlanService.ItemDraft dose) {
+    static String amount(Category category, ItemDraft dose) {
         List<String> parts = new ArrayList<>();
         if (category != Category.POSITION) {
             if (dose.holdSeconds() > 0 && dose.reps() <= 1) {
@@ -31,7 +31,7 @@ final class DosageWords {
         return parts.isEmpty() ? "As your physio showed you" : capitalise(String.join(", ", parts));
     }
 
-    static String frequency(PlanService.ItemDraft dose) {
+    static String frequency(ItemDraft dose) {
         String times = switch (dose.timesPerDay()) {
             case 1 -> "";
             case 2 -> "twice a day, ";

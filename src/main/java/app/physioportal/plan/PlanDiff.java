@@ -15,18 +15,18 @@ final class PlanDiff {
     private PlanDiff() {
     }
 
-    static List<String> describe(List<PlanService.ItemDraft> before, List<PlanService.ItemDraft> after,
+    static List<String> describe(List<ItemDraft> before, List<ItemDraft> after,
             Map<Long, ExerciseInfo> library) {
-        Map<Long, PlanService.ItemDraft> old = before.stream()
-                .collect(Collectors.toMap(PlanService.ItemDraft::exerciseId, Function.identity(), (a, b) -> a,
+        Map<Long, ItemDraft> old = before.stream()
+                .collect(Collectors.toMap(ItemDraft::exerciseId, Function.identity(), (a, b) -> a,
                         LinkedHashMap::new));
-        Map<Long, PlanService.ItemDraft> now = after.stream()
-                .collect(Collectors.toMap(PlanService.ItemDraft::exerciseId, Function.identity(), (a, b) -> a,
+        Map<Long, ItemDraft> now = after.stream()
+                .collect(Collectors.toMap(ItemDraft::exerciseId, Function.identity(), (a, b) -> a,
                         LinkedHashMap::new));
         List<String> changes = new ArrayList<>();
-        for (PlanService.ItemDraft item : after) {
+        for (ItemDraft item : after) {
             ExerciseInfo exercise = library.get(item.exerciseId());
-            PlanService.ItemDraft was = old.get(item.exerciseId());
+            ItemDraft was = old.get(item.exerciseId());
             if (was == null) {
                 changes.add("Added " + name(exercise) + ": " + DosageWords.amount(exercise.category(), item)
                         + ", " + DosageWords.frequency(item).toLowerCase());
@@ -37,13 +37,13 @@ final class PlanDiff {
                 }
             }
         }
-        for (PlanService.ItemDraft item : before) {
+        for (ItemDraft item : before) {
             if (!now.containsKey(item.exerciseId())) {
                 changes.add("Removed " + name(library.get(item.exerciseId())));
             }
         }
-        List<Long> keptBefore = before.stream().map(PlanService.ItemDraft::exerciseId).filter(now::containsKey).toList();
-        List<Long> keptAfter = after.stream().map(PlanService.ItemDraft::exerciseId).filter(old::containsKey).toList();
+        List<Long> keptBefore = before.stream().map(ItemDraft::exerciseId).filter(now::containsKey).toList();
+        List<Long> keptAfter = after.stream().map(ItemDraft::exerciseId).filter(old::containsKey).toList();
         if (!keptBefore.equals(keptAfter)) {
             changes.add("New order: " + after.stream().map(i -> name(library.get(i.exerciseId())))
                     .collect(Collectors.joining(", ")));
@@ -51,7 +51,7 @@ final class PlanDiff {
         return changes;
     }
 
-    private static List<String> fieldChanges(PlanService.ItemDraft was, PlanService.ItemDraft now) {
+    private static List<String> fieldChanges(ItemDraft was, ItemDraft now) {
         List<String> fields = new ArrayList<>();
         change(fields, "sets", was.sets(), now.sets(), "");
         change(fields, "reps", was.reps(), now.reps(), "");

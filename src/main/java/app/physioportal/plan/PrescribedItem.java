@@ -61,7 +61,7 @@ class PrescribedItem {
     protected PrescribedItem() {
     }
 
-    PrescribedItem(long planVersionId, int sortOrder, PlanService.ItemDraft draft) {
+    PrescribedItem(long planVersionId, int sortOrder, ItemDraft draft) {
         this.planVersionId = planVersionId;
         this.exerciseId = draft.exerciseId();
         this.sortOrder = sortOrder;
@@ -80,8 +80,8 @@ class PrescribedItem {
         return planVersionId;
     }
 
-    PlanService.ItemDraft toDraft() {
-        return new PlanService.ItemDraft(exerciseId, sets, reps, holdSeconds, restSeconds, timesPerDay, daysPerWeek,
+    ItemDraft toDraft() {
+        return new ItemDraft(exerciseId, sets, reps, holdSeconds, restSeconds, timesPerDay, daysPerWeek,
                 timing, sides, progressionNote);
     }
 }

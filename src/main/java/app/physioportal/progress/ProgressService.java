@@ -7,11 +7,12 @@ import app.physioportal.diary.NightSummary;
 import app.physioportal.diary.Nights;
 import app.physioportal.diary.Trigger;
 import app.physioportal.diary.WeekSummary;
+import app.physioportal.plan.AdherenceService;
 import app.physioportal.plan.PlanService;
-import app.physioportal.plan.PlanService.AdherenceHistory;
-import app.physioportal.plan.PlanService.NightStretch;
-import app.physioportal.plan.PlanService.PlanVersionView;
-import app.physioportal.plan.PlanService.WeekAdherence;
+import app.physioportal.plan.AdherenceHistory;
+import app.physioportal.plan.NightStretch;
+import app.physioportal.plan.PlanVersionView;
+import app.physioportal.plan.WeekAdherence;
 import app.physioportal.progress.ProgressReport.BaselineVsNow;
 import app.physioportal.progress.ProgressReport.Period;
 import app.physioportal.progress.ProgressReport.PlanMarker;
@@ -47,13 +48,15 @@ public class ProgressService {
 
     private final DiaryService diary;
     private final PlanService plans;
+    private final AdherenceService adherence;
     private final PatientAccess access;
     private final Nights nights;
     private final Clock clock;
 
-    ProgressService(DiaryService diary, PlanService plans, PatientAccess access, Nights nights, Clock clock) {
+    ProgressService(DiaryService diary, PlanService plans, AdherenceService adherence, PatientAccess access, Nights nights, Clock clock) {
         this.diary = diary;
         this.plans = plans;
+        this.adherence = adherence;
         this.access = access;
         this.nights = nights;
         this.clock = clock;
@@ -75,7 +78,7 @@ public class ProgressService {
                 .filter(start -> !start.isAfter(lastNight)).orElse(null);
         // The stretching comparison covers the plan's nights within the diary's 12 months.
         LocalDate stretchFrom = planStart == null ? null : planStart.isBefore(historyFrom) ? historyFrom : planStart;
-        AdherenceHistory ticks = plans.adherenceHistory(patientId, from, stretchFrom, lastNight);
+        AdherenceHistory ticks = adherence.adherenceHistory(patientId, from, stretchFrom, lastNight);
         List<WeekSummary> shown = history.stream().filter(w -> !w.weekStart().isBefore(from)).toList();
         Map<LocalDate, Integer> adherence = ticks.weeks().stream()
                 .filter(w -> w.percent() != null)

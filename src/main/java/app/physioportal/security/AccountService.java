@@ -2,6 +2,7 @@ package app.physioportal.security;
 
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
+import app.physioportal.base.InvalidInput;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -31,9 +32,6 @@ public class AccountService {
 
     public record AccountSummary(long id, String email, String displayName, Role role, boolean enabled,
             String physioName) {
-    }
-
-    public record AssignedPatient(long id, String displayName, String email, LocalDate assignedSince) {
     }
 
     public record NewAccount(
@@ -72,54 +70,28 @@ public class AccountService {
     public record PhysioOption(long id, String displayName) {
     }
 
-    public static class DuplicateEmailException extends RuntimeException {
+    public static class DuplicateEmailException extends InvalidInput {
         public DuplicateEmailException() {
-            super("An account with this email address already exists");
-        }
-    }
-
-    /** What the physio's patient page shows in its header. */
-    public record PatientProfile(long id, String displayName, String email, LocalDate birthDate,
-            LocalDate assignedSince, String physioName, String medications) {
-
-        public Integer ageOn(LocalDate day) {
-            return birthDate == null ? null : Period.between(birthDate, day).getYears();
-        }
-    }
-
-    /** A refusal that belongs to one field of a form, with the words to show there. */
-    public static class FieldProblem extends RuntimeException {
-        private final String field;
-
-        public FieldProblem(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            super("email", "An account with this email address already exists");
         }
     }
 
     private final AccountRepository accounts;
-    private final PatientRepository patients;
+    private final PatientAssignments assignments;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final CurrentUser currentUser;
-    private final PatientAccess patientAccess;
     private final AuditService audit;
     private final Validator validator;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, PatientRepository patients, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, CurrentUser currentUser, PatientAccess patientAccess, AuditService audit,
-            Validator validator, Clock clock) {
+    AccountService(AccountRepository accounts, PatientAssignments assignments, PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy, CurrentUser currentUser, AuditService audit, Validator validator, Clock clock) {
         this.accounts = accounts;
-        this.patients = patients;
+        this.assignments = assignments;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.currentUser = currentUser;
-        this.patientAccess = patientAccess;
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
@@ -135,52 +107,53 @@ public class AccountService {
     public List<AccountSummary> listAccounts() {
         List<Account> all = accounts.findAllByOrderByRoleAscDisplayNameAsc();
         Map<Long, String> names = all.stream().collect(Collectors.toMap(Account::getId, Account::getDisplayName));
-        Map<Long, Long> physioOf = patients.findAll().stream()
-                .collect(Collectors.toMap(Patient::getAccountId, Patient::getPhysioId));
+        Map<Long, Long> physioOf = assignments.physioOfEach(all.stream()
+                .filter(a -> a.getRole() == Role.PATIENT).map(Account::getId).toList());
         return all.stream()
                 .map(a -> new AccountSummary(a.getId(), a.getEmail(), a.getDisplayName(), a.getRole(), a.isEnabled(),
                         names.get(physioOf.get(a.getId()))))
                 .toList();
     }
 
-    /** The signed-in physio's caseload, by name. */
-    @PreAuthorize("hasRole('PHYSIO')")
-    @Transactional(readOnly = true)
-    public List<AssignedPatient> myPatients() {
-        List<Patient> assigned = patients.findByPhysioId(currentUser.require().id());
-        Map<Long, Account> byId = accounts.findAllById(assigned.stream().map(Patient::getAccountId).toList())
-                .stream().collect(Collectors.toMap(Account::getId, Function.identity()));
-        return assigned.stream()
-                .map(p -> {
-                    Account a = byId.get(p.getAccountId());
-                    return new AssignedPatient(a.getId(), a.getDisplayName(), a.getEmail(), p.getAssignedSince());
-                })
-                .sorted((x, y) -> x.displayName().compareToIgnoreCase(y.displayName()))
-                .toList();
-    }
-
-    /** Creates a physio or admin account. Patients come through {@link #createPatient}. */
+    /** Creates a physio or admin account. Patients come through the patient module, which assigns them a physio. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public long createStaff(@Valid NewAccount account) {
         if (account.role() == Role.PATIENT) {
-            throw new IllegalArgumentException("Patients need a physio: use createPatient");
+            throw new IllegalArgumentException("Patients need a physio: use PatientService");
         }
         return insert(account).getId();
     }
 
+    /** The sign-in account of a new patient; the patient module records who treats them. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public long createPatient(@Valid NewAccount account, long physioId, LocalDate birthDate, LocalDate assignedSince) {
+    public long createPatientLogin(NewAccount account) {
         if (account.role() != Role.PATIENT) {
             throw new IllegalArgumentException("Not a patient account");
         }
+        return insert(account).getId();
+    }
+
+    /** The same with a one-time password, to be changed at the first sign-in. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public OneTimePassword createPatientLoginWithOneTimePassword(AccountForm form) {
+        validate(form);
+        if (form.role() != Role.PATIENT) {
+            throw new IllegalArgumentException("Not a patient account");
+        }
+        String password = passwordPolicy.oneTimePassword();
+        Account saved = insert(form.displayName(), form.email(), Role.PATIENT, password, true);
+        return new OneTimePassword(saved.getId(), saved.getEmail(), password);
+    }
+
+    /** An enabled physio to assign a patient to, or the form's physio field says to choose one. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Directory.Person requireActivePhysio(Long physioId) {
         Account physio = requirePhysio(physioId);
-        Account patient = insert(account);
-        patients.save(new Patient(patient.getId(), physio.getId(),
-                assignedSince == null ? LocalDate.now(clock) : assignedSince, birthDate));
-        audit.record(AuditAction.PATIENT_ASSIGNED, patient.getId(), "assigned to " + physio.getEmail());
-        return patient.getId();
+        return new Directory.Person(physio.getId(), physio.getDisplayName(), physio.getEmail());
     }
 
     private Account insert(NewAccount account) {
@@ -206,30 +179,6 @@ public class AccountService {
         }
     }
 
-    @Transactional(readOnly = true)
-    public PatientProfile patientProfile(long patientId) {
-        patientAccess.check(patientId);
-        Patient patient = patients.findById(patientId).orElseThrow();
-        Account account = accounts.findById(patientId).orElseThrow();
-        String physio = accounts.findById(patient.getPhysioId()).map(Account::getDisplayName).orElse("?");
-        return new PatientProfile(patientId, account.getDisplayName(), account.getEmail(), patient.getBirthDate(),
-                patient.getAssignedSince(), physio, patient.getMedications());
-    }
-
-    /** The physio records the patient's relevant medicines (the guide names diuretics and statins). */
-    @Transactional
-    public void updateMedications(long patientId, String medications) {
-        PortalUser user = patientAccess.checkAs(patientId, Role.PHYSIO, "record medicines");
-        String value = medications == null || medications.isBlank() ? null : medications.strip();
-        if (value != null && value.length() > 300) {
-            throw new FieldProblem("medications", "At most 300 characters");
-        }
-        Patient patient = patients.findById(patientId).orElseThrow();
-        String before = patient.getMedications();
-        patient.setMedications(value);
-        audit.record(AuditAction.MEDICATIONS_UPDATED, patientId, "from '" + before + "' to '" + value + "'");
-    }
-
     /** Display names of accounts, e.g. the authors of notes; names are shown to anyone signed in. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
@@ -246,36 +195,20 @@ public class AccountService {
                 .toList();
     }
 
-    /** Creates an account with a one-time password that must be changed at the first sign-in. */
+    /**
+     * Creates a staff account with a one-time password that must be changed at the first sign-in. Patients come
+     * through the patient module, which also assigns their physio.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public OneTimePassword createWithOneTimePassword(AccountForm form) {
         validate(form);
-        Account physio = null;
         if (form.role() == Role.PATIENT) {
-            physio = requirePhysio(form.physioId());
+            throw new IllegalArgumentException("Patients need a physio: use PatientService");
         }
         String password = passwordPolicy.oneTimePassword();
         Account saved = insert(form.displayName(), form.email(), form.role(), password, true);
-        if (physio != null) {
-            patients.save(new Patient(saved.getId(), physio.getId(), LocalDate.now(clock), form.birthDate()));
-            audit.record(AuditAction.PATIENT_ASSIGNED, saved.getId(), "assigned to " + physio.getEmail());
-        }
         return new OneTimePassword(saved.getId(), saved.getEmail(), password);
-    }
-
-    /** Assigns a patient to another physio; the previous physio loses access with the next request. */
-    @PreAuthorize("hasRole('ADMIN')")
-    @Transactional
-    public void reassign(long patientId, Long physioId) {
-        Patient patient = patients.findById(patientId).orElseThrow(() -> new IllegalArgumentException("Not a patient"));
-        Account physio = requirePhysio(physioId);
-        if (physio.getId().equals(patient.getPhysioId())) {
-            return;
-        }
-        String previous = accounts.findById(patient.getPhysioId()).map(Account::getEmail).orElse("?");
-        patient.assignTo(physio.getId(), LocalDate.now(clock));
-        audit.record(AuditAction.PATIENT_ASSIGNED, patientId, "from " + previous + " to " + physio.getEmail());
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -283,7 +216,7 @@ public class AccountService {
     public void setEnabled(long accountId, boolean enabled) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalArgumentException("No such account"));
         if (!enabled && account.getId() == currentUser.require().id()) {
-            throw new FieldProblem("enabled", "You cannot disable your own account");
+            throw new InvalidInput("enabled", "You cannot disable your own account");
         }
         if (account.isEnabled() == enabled) {
             return;
@@ -312,14 +245,14 @@ public class AccountService {
         PortalUser user = currentUser.require();
         Account account = accounts.findById(user.id()).orElseThrow();
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-            throw new FieldProblem("currentPassword", "That is not your current password");
+            throw new InvalidInput("currentPassword", "That is not your current password");
         }
         passwordPolicy.problemWith(newPassword, account.getEmail())
                 .ifPresent(problem -> {
-                    throw new FieldProblem("newPassword", problem);
+                    throw new InvalidInput("newPassword", problem);
                 });
         if (passwordEncoder.matches(newPassword, account.getPasswordHash())) {
-            throw new FieldProblem("newPassword", "Choose a password different from the current one");
+            throw new InvalidInput("newPassword", "Choose a password different from the current one");
         }
         account.changePassword(passwordEncoder.encode(newPassword), false);
         audit.record(AuditAction.PASSWORD_CHANGED, account.getRole() == Role.PATIENT ? account.getId() : null, null);
@@ -335,6 +268,6 @@ public class AccountService {
     private Account requirePhysio(Long physioId) {
         return (physioId == null ? Optional.<Account>empty() : accounts.findById(physioId))
                 .filter(a -> a.getRole() == Role.PHYSIO && a.isEnabled())
-                .orElseThrow(() -> new FieldProblem("physioId", "Choose a physio"));
+                .orElseThrow(() -> new InvalidInput("physioId", "Choose a physio"));
     }
 }

@@ -2,15 +2,14 @@ package app.physioportal.security;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who someone is, for showing and emailing: names, addresses and a patient's physio, read by the module that
- * owns the account tables. Callers check their access to the patient first; this answers without asking.
+ * Who someone is, for showing and emailing: names and addresses, read by the module that owns the account
+ * table. Callers check their access to the patient first; this answers without asking.
  */
 @Service
 public class Directory {
@@ -19,16 +18,9 @@ public class Directory {
     }
 
     private final AccountRepository accounts;
-    private final PatientRepository patients;
 
-    Directory(AccountRepository accounts, PatientRepository patients) {
+    Directory(AccountRepository accounts) {
         this.accounts = accounts;
-        this.patients = patients;
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<Long> physioOf(long patientId) {
-        return patients.findPhysioIdByPatient(patientId);
     }
 
     @Transactional(readOnly = true)

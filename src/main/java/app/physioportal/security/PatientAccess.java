@@ -21,12 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class PatientAccess {
 
     private final CurrentUser currentUser;
-    private final PatientRepository patients;
+    private final PatientAssignments assignments;
     private final AuditService audit;
 
-    PatientAccess(CurrentUser currentUser, PatientRepository patients, AuditService audit) {
+    PatientAccess(CurrentUser currentUser, PatientAssignments assignments, AuditService audit) {
         this.currentUser = currentUser;
-        this.patients = patients;
+        this.assignments = assignments;
         this.audit = audit;
     }
 
@@ -137,8 +137,8 @@ public class PatientAccess {
             }
         }
         boolean all = patientIds.size() == 1
-                ? patients.findPhysioIdByPatient(patientIds.iterator().next()).filter(p -> p == physioId).isPresent()
-                : patients.findAllById(patientIds).stream().filter(p -> p.getPhysioId() == physioId).count()
+                ? assignments.physioOf(patientIds.iterator().next()).filter(p -> p == physioId).isPresent()
+                : assignments.physioOfEach(patientIds).values().stream().filter(p -> p == physioId).count()
                         == patientIds.stream().distinct().count();
         if (all && granted != null) {
             granted.addAll(patientIds);

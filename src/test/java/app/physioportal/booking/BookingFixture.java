@@ -1,6 +1,7 @@
 package app.physioportal.booking;
 
 import app.physioportal.Demo;
+import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.NewAccount;
 import app.physioportal.security.Role;
@@ -24,6 +25,7 @@ public class BookingFixture {
     }
 
     private final AccountService accounts;
+    private final PatientService patients;
     private final BookingService booking;
     private final SystemTasks systemTasks;
     private final JdbcTemplate jdbc;
@@ -31,10 +33,11 @@ public class BookingFixture {
     private static final String PHYSIO = "booking-physio@example.org";
     private final AtomicLong offset = new AtomicLong();
 
-    BookingFixture(AccountService accounts, BookingService booking, SystemTasks systemTasks, JdbcTemplate jdbc,
+    BookingFixture(AccountService accounts, PatientService patients, BookingService booking, SystemTasks systemTasks, JdbcTemplate jdbc,
             ScheduleService schedule) {
         this.schedule = schedule;
         this.accounts = accounts;
+        this.patients = patients;
         this.booking = booking;
         this.systemTasks = systemTasks;
         this.jdbc = jdbc;
@@ -65,7 +68,7 @@ public class BookingFixture {
         String email = "booking-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         long physio = jdbc.queryForObject("select id from account where email = ?", Long.class, physio());
         AtomicLong id = new AtomicLong();
-        systemTasks.runAs("booking-test", Role.ADMIN, () -> id.set(accounts.createPatient(
+        systemTasks.runAs("booking-test", Role.ADMIN, () -> id.set(patients.createPatient(
                 new NewAccount("Test Patient", email, Role.PATIENT, Demo.PASSWORD), physio, null, null)));
         return new TestPatient(id.get(), email);
     }

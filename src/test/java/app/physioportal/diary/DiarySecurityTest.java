@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
+import app.physioportal.base.InvalidInput;
 import app.physioportal.security.SystemTasks;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,7 +105,7 @@ class DiarySecurityTest {
     @WithUserDetails(Demo.PATIENT2)
     void a_patient_cannot_reach_another_patients_cramp_through_their_own_diary() {
         long patient2 = ids.idOf(Demo.PATIENT2);
-        assertThatThrownBy(() -> diary.deleteCramp(patient2, crampOfPatient1)).isInstanceOf(DiaryInputException.class);
-        assertThatThrownBy(() -> diary.cramp(patient2, crampOfPatient1)).isInstanceOf(DiaryInputException.class);
+        assertThatThrownBy(() -> diary.deleteCramp(patient2, crampOfPatient1)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> diary.cramp(patient2, crampOfPatient1)).isInstanceOf(InvalidInput.class);
     }
 }

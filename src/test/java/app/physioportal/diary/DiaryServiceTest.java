@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
+import app.physioportal.base.InvalidInput;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -147,9 +148,9 @@ class DiaryServiceTest {
         int before = crampRows();
         assertThatThrownBy(() -> diary.logCramp(patient,
                 cramp(Instant.now().plusSeconds(3600), 5, CrampLocation.CALF, true)))
-                .isInstanceOf(DiaryInputException.class)
+                .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("in the future")
-                .extracting(e -> ((DiaryInputException) e).field()).isEqualTo("occurredAt");
+                .extracting(e -> ((InvalidInput) e).field()).isEqualTo("occurredAt");
         assertThat(crampRows()).isEqualTo(before);
     }
 
@@ -204,7 +205,7 @@ class DiaryServiceTest {
         assertThat(diary.listNights(patient, night, night).getFirst().status()).isEqualTo(NightStatus.NOT_RECORDED);
         assertThat(lastAuditDetail("CRAMP_DELETED")).contains("cramp " + id + " deleted", "intensity=9",
                 "location=THIGH_HAMSTRING");
-        assertThatThrownBy(() -> diary.deleteCramp(patient, id)).isInstanceOf(DiaryInputException.class);
+        assertThatThrownBy(() -> diary.deleteCramp(patient, id)).isInstanceOf(InvalidInput.class);
     }
 
     @Test
@@ -269,7 +270,7 @@ class DiaryServiceTest {
         LocalDate night = daysAgo(230);
         diary.logCramp(patient, cramp(at(night, 4, 0), 3, CrampLocation.CALF, false));
         assertThatThrownBy(() -> diary.checkIn(patient, new CheckInInput(night, true, null)))
-                .isInstanceOf(DiaryInputException.class).hasMessageContaining("You logged 1 cramp");
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("You logged 1 cramp");
         diary.checkIn(patient, new CheckInInput(night, false, 6));
         assertThat(diary.listNights(patient, night, night).getFirst().sleepDisturbance()).isEqualTo(6);
         assertThat(lastAuditDetail("NIGHT_CHECKED_IN")).contains("night " + night + " with cramps",
@@ -279,7 +280,7 @@ class DiaryServiceTest {
     @Test
     void a_night_that_has_not_happened_cannot_be_checked_in() {
         assertThatThrownBy(() -> diary.checkIn(patient, new CheckInInput(LocalDate.now(LONDON), true, null)))
-                .isInstanceOf(DiaryInputException.class).hasMessageContaining("not happened yet");
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("not happened yet");
         assertThatThrownBy(() -> diary.checkIn(patient, new CheckInInput(daysAgo(240), true, 11)))
                 .isInstanceOf(ConstraintViolationException.class);
     }

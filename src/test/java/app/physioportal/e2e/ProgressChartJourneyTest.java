@@ -141,11 +141,16 @@ class ProgressChartJourneyTest extends BrowserTest {
             assertThat(overlayColours(cramps)).containsEntry("marker", "rgb(125, 60, 152)")
                     .containsEntry("hatch", "rgba(120, 120, 120, 0.35)");
             assertThat(markerRowsIn(cramps, List.of(125, 60, 152))).as("light purple line drawn").isGreaterThan(20);
+            Object lightText = js("return arguments[0].chart.options.color", cramps);
+            Object lightGrid = js("return arguments[0].chart.options.scales.y.grid.color", cramps);
 
             // Switching the scheme on the page redraws the overlay in the dark palette.
             browser.colourScheme("dark");
             browser.waitUpTo(10).until(d -> "rgb(215, 166, 238)".equals(overlayColours(cramps).get("marker")));
             assertThat(overlayColours(cramps)).containsEntry("hatch", "rgba(200, 214, 232, 0.4)");
+            // The chart's own text and grid take the dark palette too, set on this chart, not Chart.js's globals.
+            assertThat(js("return arguments[0].chart.options.color", cramps)).isNotEqualTo(lightText);
+            assertThat(js("return arguments[0].chart.options.scales.y.grid.color", cramps)).isNotEqualTo(lightGrid);
             assertThat(markerRowsIn(cramps, List.of(215, 166, 238))).as("light-on-dark purple line drawn")
                     .isGreaterThan(20);
             assertThat(markerRowsIn(cramps, List.of(125, 60, 152))).as("no dark purple left on the dark page")

@@ -6,6 +6,7 @@ import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
 import app.physioportal.exercise.ExerciseService;
+import app.physioportal.plan.AdherenceService;
 import app.physioportal.plan.PlanService;
 import app.physioportal.security.SystemTasks;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,9 @@ class TodayJourneyTest extends BrowserTest {
     PlanService plans;
 
     @Autowired
+    AdherenceService adherence;
+
+    @Autowired
     ExerciseService exercises;
 
     @Autowired
@@ -37,7 +41,7 @@ class TodayJourneyTest extends BrowserTest {
         long[] calf = new long[1];
         systemTasks.runAsAccount(Demo.PATIENT3, () -> {
             calf[0] = exercises.byCode("wall-calf-stretch").id();
-            plans.undo(patient, calf[0]);
+            adherence.undo(patient, calf[0]);
         });
 
         browser.signIn(Demo.PATIENT3, Demo.PASSWORD);

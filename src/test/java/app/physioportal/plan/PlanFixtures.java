@@ -1,6 +1,7 @@
 package app.physioportal.plan;
 
 import app.physioportal.Demo;
+import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.NewAccount;
 import app.physioportal.security.Role;
@@ -26,11 +27,14 @@ public class PlanFixtures {
     }
 
     private final AccountService accounts;
+    private final PatientService patients;
     private final SystemTasks systemTasks;
     private final JdbcTemplate jdbc;
 
-    PlanFixtures(AccountService accounts, SystemTasks systemTasks, JdbcTemplate jdbc) {
+    PlanFixtures(AccountService accounts, PatientService patients, SystemTasks systemTasks,
+            JdbcTemplate jdbc) {
         this.accounts = accounts;
+        this.patients = patients;
         this.systemTasks = systemTasks;
         this.jdbc = jdbc;
     }
@@ -48,7 +52,7 @@ public class PlanFixtures {
     public FreshPatient newPatient() {
         long physio = ensurePhysio();
         String email = "plan-" + UUID.randomUUID() + "@example.org";
-        long id = asAdmin(() -> accounts.createPatient(new NewAccount("Ada Test", email, Role.PATIENT, Demo.PASSWORD),
+        long id = asAdmin(() -> patients.createPatient(new NewAccount("Ada Test", email, Role.PATIENT, Demo.PASSWORD),
                 physio, LocalDate.of(1955, 3, 3), LocalDate.now().minusDays(120)));
         return new FreshPatient(id, email);
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
-import app.physioportal.plan.PlanService.Tick;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,9 @@ class PlanServiceSecurityTest {
     PlanService plans;
 
     @Autowired
+    AdherenceService adherence;
+
+    @Autowired
     DemoIds ids;
 
     private Map<String, LongConsumer> everyMethod() {
@@ -34,14 +36,14 @@ class PlanServiceSecurityTest {
                 Map.entry("createVersion", id -> plans.createVersion(id, 1, List.of(), "reason")),
                 Map.entry("createVersionEffectiveFrom",
                         id -> plans.createVersionEffectiveFrom(id, 1, List.of(), "reason", today.minusDays(3))),
-                Map.entry("today", id -> plans.today(id)),
-                Map.entry("markDone", id -> plans.markDone(id, 1L, null)),
-                Map.entry("undo", id -> plans.undo(id, 1L)),
-                Map.entry("setEffort", id -> plans.setEffort(id, 1L, 3)),
-                Map.entry("recordPastDays", id -> plans.recordPastDays(id, List.of(new Tick(1L, today, null)))),
-                Map.entry("weekAdherence", id -> plans.weekAdherence(id, today)),
-                Map.entry("weeklyAdherence", id -> plans.weeklyAdherence(id, today.minusWeeks(4), today)),
-                Map.entry("bedtimeStretchNights", id -> plans.bedtimeStretchNights(id, today.minusWeeks(4), today)));
+                Map.entry("today", id -> adherence.today(id)),
+                Map.entry("markDone", id -> adherence.markDone(id, 1L, null)),
+                Map.entry("undo", id -> adherence.undo(id, 1L)),
+                Map.entry("setEffort", id -> adherence.setEffort(id, 1L, 3)),
+                Map.entry("recordPastDays", id -> adherence.recordPastDays(id, List.of(new Tick(1L, today, null)))),
+                Map.entry("weekAdherence", id -> adherence.weekAdherence(id, today)),
+                Map.entry("weeklyAdherence", id -> adherence.weeklyAdherence(id, today.minusWeeks(4), today)),
+                Map.entry("bedtimeStretchNights", id -> adherence.bedtimeStretchNights(id, today.minusWeeks(4), today)));
     }
 
     private void assertEveryMethodRefused(String actor, long patientId) {
@@ -81,7 +83,7 @@ class PlanServiceSecurityTest {
     void the_physio_reads_but_cannot_tick_for_their_patient() {
         long patient1 = ids.idOf(Demo.PATIENT1);
         assertThat(plans.history(patient1)).isNotEmpty();
-        assertThat(plans.weeklyAdherence(patient1, plans.currentDay().minusWeeks(4), plans.currentDay())).hasSize(5);
-        assertThatThrownBy(() -> plans.markDone(patient1, 1L, null)).isInstanceOf(AccessDeniedException.class);
+        assertThat(adherence.weeklyAdherence(patient1, plans.currentDay().minusWeeks(4), plans.currentDay())).hasSize(5);
+        assertThatThrownBy(() -> adherence.markDone(patient1, 1L, null)).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -9,10 +9,6 @@ import app.physioportal.PortalTest;
 import app.physioportal.exercise.ExerciseService;
 import app.physioportal.exercise.Timing;
 import app.physioportal.plan.PlanFixtures.FreshPatient;
-import app.physioportal.plan.PlanService.ItemDraft;
-import app.physioportal.plan.PlanService.PlanVersionView;
-import app.physioportal.plan.PlanService.Tick;
-import app.physioportal.plan.PlanService.WeekAdherence;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +30,9 @@ class PlanServiceTest {
 
     @Autowired
     PlanService plans;
+
+    @Autowired
+    AdherenceService adherence;
 
     @Autowired
     ExerciseService exercises;
@@ -133,7 +132,7 @@ class PlanServiceTest {
             plans.createVersion(patient.id(), 1, both, "add strength");
 
             assertThatThrownBy(() -> plans.createVersion(patient.id(), 1, List.of(plans.trialTemplate().getFirst()),
-                    "calf only")).isInstanceOf(PlanService.PlanChangedException.class);
+                    "calf only")).isInstanceOf(PlanChangedException.class);
 
             assertThat(plans.history(patient.id())).hasSize(2);
             assertThat(plans.currentPlan(patient.id()).orElseThrow().items()).hasSize(3);
@@ -164,7 +163,7 @@ class PlanServiceTest {
             first.get(30, TimeUnit.SECONDS);
 
             assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS))
-                    .hasCauseInstanceOf(PlanService.PlanChangedException.class);
+                    .hasCauseInstanceOf(PlanChangedException.class);
         } finally {
             pool.shutdownNow();
         }
@@ -201,10 +200,10 @@ class PlanServiceTest {
         }
         ticks.add(new Tick(raises, monday.plusDays(4), 5));
         ticks.add(new Tick(raises, monday.plusDays(5), 4));
-        fixtures.as(patient.email(), () -> plans.recordPastDays(patient.id(), ticks));
+        fixtures.as(patient.email(), () -> adherence.recordPastDays(patient.id(), ticks));
 
         List<WeekAdherence> weeks = fixtures.as(patient.email(),
-                () -> plans.weeklyAdherence(patient.id(), monday.minusWeeks(2), monday.plusDays(6)));
+                () -> adherence.weeklyAdherence(patient.id(), monday.minusWeeks(2), monday.plusDays(6)));
 
         assertThat(weeks).extracting(WeekAdherence::weekStart)
                 .containsExactly(monday.minusWeeks(2), monday.minusWeeks(1), monday);
@@ -223,11 +222,11 @@ class PlanServiceTest {
     void bedtime_stretch_nights_say_whether_every_stretch_was_done() {
         LocalDate start = plans.currentDay().minusDays(5);
         startPlan(start);
-        fixtures.as(patient.email(), () -> plans.recordPastDays(patient.id(), List.of(
+        fixtures.as(patient.email(), () -> adherence.recordPastDays(patient.id(), List.of(
                 new Tick(calf, start, null), new Tick(hamstring, start, null), new Tick(calf, start.plusDays(1), null))));
 
         var nights = fixtures.as(patient.email(),
-                () -> plans.bedtimeStretchNights(patient.id(), start.minusDays(2), start.plusDays(2)));
+                () -> adherence.bedtimeStretchNights(patient.id(), start.minusDays(2), start.plusDays(2)));
 
         assertThat(nights).hasSize(3);
         assertThat(nights.get(0).night()).isEqualTo(start);
@@ -242,26 +241,26 @@ class PlanServiceTest {
         startPlan(plans.currentDay().minusDays(2));
         LocalDate today = plans.currentDay();
         fixtures.as(patient.email(), () -> {
-            plans.markDone(patient.id(), calf, null);
-            plans.markDone(patient.id(), calf, null);
+            adherence.markDone(patient.id(), calf, null);
+            adherence.markDone(patient.id(), calf, null);
             assertThat(adherenceRows(today)).isEqualTo(1);
-            var tonight = plans.today(patient.id()).orElseThrow().tonight();
+            var tonight = adherence.today(patient.id()).orElseThrow().tonight();
             assertThat(tonight).filteredOn(i -> i.item().exercise().id() == calf).singleElement()
                     .satisfies(i -> assertThat(i.done()).isTrue());
 
-            plans.setEffort(patient.id(), calf, 4);
-            assertThat(plans.today(patient.id()).orElseThrow().tonight().getFirst().effort()).isEqualTo(4);
+            adherence.setEffort(patient.id(), calf, 4);
+            assertThat(adherence.today(patient.id()).orElseThrow().tonight().getFirst().effort()).isEqualTo(4);
 
-            plans.undo(patient.id(), calf);
+            adherence.undo(patient.id(), calf);
             assertThat(adherenceRows(today)).isZero();
-            assertThat(plans.today(patient.id()).orElseThrow().tonight()).noneMatch(PlanService.TodayItem::done);
+            assertThat(adherence.today(patient.id()).orElseThrow().tonight()).noneMatch(TodayItem::done);
         });
     }
 
     @Test
     void the_database_itself_refuses_a_second_tick_for_the_same_item_and_day() {
         startPlan(plans.currentDay().minusDays(2));
-        fixtures.as(patient.email(), () -> plans.markDone(patient.id(), calf, null));
+        fixtures.as(patient.email(), () -> adherence.markDone(patient.id(), calf, null));
         long version = jdbc.queryForObject("select plan_version_id from adherence_record where patient_id = ?",
                 Long.class, patient.id());
         LocalDate today = plans.currentDay();
@@ -275,9 +274,9 @@ class PlanServiceTest {
     @Test
     void an_exercise_not_in_todays_plan_cannot_be_ticked() {
         startPlan(plans.currentDay().minusDays(2));
-        assertThatThrownBy(() -> fixtures.as(patient.email(), () -> plans.markDone(patient.id(), raises, null)))
+        assertThatThrownBy(() -> fixtures.as(patient.email(), () -> adherence.markDone(patient.id(), raises, null)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> fixtures.as(patient.email(), () -> plans.markDone(patient.id(), calf, 11)))
+        assertThatThrownBy(() -> fixtures.as(patient.email(), () -> adherence.markDone(patient.id(), calf, 11)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -303,9 +302,9 @@ class PlanServiceTest {
         LocalDate today = plans.currentDay();
         long good = idOf(Demo.PATIENT1);
         long poor = idOf(Demo.PATIENT3);
-        double goodMean = fixtures.as(Demo.PATIENT1, () -> plans.weeklyAdherence(good, today.minusWeeks(6),
+        double goodMean = fixtures.as(Demo.PATIENT1, () -> adherence.weeklyAdherence(good, today.minusWeeks(6),
                 today.minusWeeks(1))).stream().mapToInt(WeekAdherence::percent).average().orElseThrow();
-        double poorMean = fixtures.as(Demo.PATIENT3, () -> plans.weeklyAdherence(poor, today.minusWeeks(6),
+        double poorMean = fixtures.as(Demo.PATIENT3, () -> adherence.weeklyAdherence(poor, today.minusWeeks(6),
                 today.minusWeeks(1))).stream().mapToInt(WeekAdherence::percent).average().orElseThrow();
         assertThat(goodMean).isGreaterThan(75);
         assertThat(poorMean).isBetween(15.0, 50.0);

@@ -5,8 +5,10 @@ import app.physioportal.diary.CrampInput;
 import app.physioportal.diary.CrampLocation;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.Nights;
+import app.physioportal.plan.AdherenceService;
 import app.physioportal.plan.PlanFixtures;
 import app.physioportal.plan.PlanService;
+import app.physioportal.plan.Tick;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -21,16 +23,18 @@ public class ProgressFixtures {
     private final PlanFixtures plans;
     private final DiaryService diary;
     private final PlanService planService;
+    private final AdherenceService adherence;
     private final Nights nights;
     private final Clock clock;
     private final ProgressService progress;
 
-    ProgressFixtures(PlanFixtures plans, DiaryService diary, PlanService planService, Nights nights, Clock clock,
+    ProgressFixtures(PlanFixtures plans, DiaryService diary, PlanService planService, AdherenceService adherence, Nights nights, Clock clock,
             ProgressService progress) {
         this.progress = progress;
         this.plans = plans;
         this.diary = diary;
         this.planService = planService;
+        this.adherence = adherence;
         this.nights = nights;
         this.clock = clock;
     }
@@ -81,11 +85,11 @@ public class ProgressFixtures {
     /** Ticks every bedtime stretch of the trial template on these days. */
     public void stretchOn(PlanFixtures.FreshPatient patient, List<LocalDate> dates) {
         plans.as(patient.email(), () -> {
-            List<PlanService.Tick> ticks = new ArrayList<>();
+            List<Tick> ticks = new ArrayList<>();
             for (LocalDate day : dates) {
-                planService.trialTemplate().forEach(item -> ticks.add(new PlanService.Tick(item.exerciseId(), day, null)));
+                planService.trialTemplate().forEach(item -> ticks.add(new Tick(item.exerciseId(), day, null)));
             }
-            planService.recordPastDays(patient.id(), ticks);
+            adherence.recordPastDays(patient.id(), ticks);
         });
     }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
-import app.physioportal.security.AccountService.AssignedPatient;
+import app.physioportal.base.InvalidInput;
+import app.physioportal.patient.AssignedPatient;
+import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService.NewAccount;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
@@ -22,6 +24,9 @@ class AccountServiceTest {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    PatientService patients;
 
     @Autowired
     DemoIds ids;
@@ -53,7 +58,7 @@ class AccountServiceTest {
     @Test
     @WithUserDetails(Demo.PHYSIO1)
     void physio1_has_patients_one_to_four() {
-        assertThat(accounts.myPatients()).extracting(AssignedPatient::email).contains(
+        assertThat(patients.myPatients()).extracting(AssignedPatient::email).contains(
                 "patient1@example.org", "patient2@example.org", "patient3@example.org", "patient4@example.org")
                 .doesNotContain("patient5@example.org", "patient6@example.org");
     }
@@ -61,7 +66,7 @@ class AccountServiceTest {
     @Test
     @WithUserDetails(Demo.PHYSIO2)
     void physio2_has_patients_five_and_six() {
-        assertThat(accounts.myPatients()).extracting(AssignedPatient::email)
+        assertThat(patients.myPatients()).extracting(AssignedPatient::email)
                 .contains("patient5@example.org", "patient6@example.org")
                 .doesNotContain("patient1@example.org", "patient2@example.org", "patient3@example.org",
                         "patient4@example.org");
@@ -71,7 +76,7 @@ class AccountServiceTest {
     @WithUserDetails(Demo.PATIENT1)
     void a_patient_may_not_list_accounts_or_a_caseload() {
         assertThatThrownBy(() -> accounts.listAccounts()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> accounts.myPatients()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> patients.myPatients()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -82,6 +87,11 @@ class AccountServiceTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject("select count(*) from account where email = 'eve@example.org'", Integer.class))
                 .isZero();
+        // Refused as a physio before the input is looked at: bad input tells a caller without the right nothing.
+        assertThatThrownBy(() -> patients.createPatient(new NewAccount("", "not-an-email", Role.PATIENT, "short"),
+                ids.idOf(Demo.PHYSIO1), null, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> patients.createWithOneTimePassword(new AccountService.AccountForm("", "x",
+                Role.PATIENT, null, null))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -98,16 +108,16 @@ class AccountServiceTest {
         int before = jdbc.queryForObject("select count(*) from account", Integer.class);
         long physio = ids.idOf(Demo.PHYSIO1);
 
-        assertThatThrownBy(() -> accounts.createPatient(
+        assertThatThrownBy(() -> patients.createPatient(
                 new NewAccount("", "not-an-email", Role.PATIENT, "short"), physio, null, null))
                 .isInstanceOf(ConstraintViolationException.class)
                 .hasMessageContaining("Enter a name")
                 .hasMessageContaining("Enter a valid email address")
                 .hasMessageContaining("at least 12");
-        assertThatThrownBy(() -> accounts.createPatient(
+        assertThatThrownBy(() -> patients.createPatient(
                 new NewAccount("Pat", "pat@example.org", Role.PATIENT, "a-long-enough-password"),
                 ids.idOf(Demo.PATIENT1), null, null))
-                .as("a patient's physio must be a physio").isInstanceOf(AccountService.FieldProblem.class);
+                .as("a patient's physio must be a physio").isInstanceOf(InvalidInput.class);
 
         assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(before);
     }
@@ -119,7 +129,7 @@ class AccountServiceTest {
 
         long physio = accounts.createStaff(new NewAccount("New Physio", "new.physio@example.org", Role.PHYSIO,
                 "a-long-enough-password"));
-        long id = accounts.createPatient(new NewAccount("New Patient", "New.Patient@Example.org", Role.PATIENT,
+        long id = patients.createPatient(new NewAccount("New Patient", "New.Patient@Example.org", Role.PATIENT,
                 "a-long-enough-password"), physio, LocalDate.of(1960, 5, 1), null);
 
         assertThat(ids.idOf("new.patient@example.org")).isEqualTo(id);
@@ -133,7 +143,7 @@ class AccountServiceTest {
     void a_new_account_gets_a_one_time_password_that_must_be_changed() {
         long physio = accounts.createStaff(new NewAccount("Physio O", "po." + System.nanoTime() + "@example.org",
                 Role.PHYSIO, "a-long-enough-password"));
-        var otp = accounts.createWithOneTimePassword(new AccountService.AccountForm("Olive Green",
+        var otp = patients.createWithOneTimePassword(new AccountService.AccountForm("Olive Green",
                 "olive." + System.nanoTime() + "@example.org", Role.PATIENT, physio, null));
 
         assertThat(otp.password()).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
@@ -147,10 +157,10 @@ class AccountServiceTest {
     @WithUserDetails(Demo.ADMIN)
     void a_patient_account_needs_a_physio_and_nothing_is_saved_without_one() {
         String email = "nophysio." + System.nanoTime() + "@example.org";
-        assertThatThrownBy(() -> accounts.createWithOneTimePassword(
+        assertThatThrownBy(() -> patients.createWithOneTimePassword(
                 new AccountService.AccountForm("No Physio", email, Role.PATIENT, null, null)))
-                .isInstanceOf(AccountService.FieldProblem.class)
-                .extracting(e -> ((AccountService.FieldProblem) e).field()).isEqualTo("physioId");
+                .isInstanceOf(InvalidInput.class)
+                .extracting(e -> ((InvalidInput) e).field()).isEqualTo("physioId");
         assertThat(jdbc.queryForObject("select count(*) from account where email = ?", Integer.class, email)).isZero();
     }
 
@@ -162,10 +172,10 @@ class AccountServiceTest {
         long physioB = accounts.createStaff(new NewAccount("Physio B", "pb." + System.nanoTime() + "@example.org",
                 Role.PHYSIO, "a-long-enough-password"));
         String patientEmail = "moving." + System.nanoTime() + "@example.org";
-        long patient = accounts.createPatient(new NewAccount("Moving Patient", patientEmail, Role.PATIENT,
+        long patient = patients.createPatient(new NewAccount("Moving Patient", patientEmail, Role.PATIENT,
                 "a-long-enough-password"), physioA, null, null);
 
-        accounts.reassign(patient, physioB);
+        patients.reassign(patient, physioB);
 
         assertThat(jdbc.queryForObject("select physio_id from patient where account_id = ?", Long.class, patient))
                 .isEqualTo(physioB);
@@ -180,7 +190,7 @@ class AccountServiceTest {
     @WithUserDetails(Demo.ADMIN)
     void an_admin_cannot_disable_themself() {
         assertThatThrownBy(() -> accounts.setEnabled(ids.idOf(Demo.ADMIN), false))
-                .isInstanceOf(AccountService.FieldProblem.class);
+                .isInstanceOf(InvalidInput.class);
     }
 
     @Test
@@ -202,7 +212,7 @@ class AccountServiceTest {
     void a_physio_may_not_reset_passwords_or_reassign() {
         long patient1 = ids.idOf(Demo.PATIENT1);
         assertThatThrownBy(() -> accounts.resetPassword(patient1)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> accounts.reassign(patient1, ids.idOf(Demo.PHYSIO1)))
+        assertThatThrownBy(() -> patients.reassign(patient1, ids.idOf(Demo.PHYSIO1)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.setEnabled(patient1, false)).isInstanceOf(AccessDeniedException.class);
     }
@@ -215,13 +225,13 @@ class AccountServiceTest {
 
         systemTasks.runAsAccount(email, () -> {
             assertThatThrownBy(() -> accounts.changeOwnPassword("wrong", "blue kettle morning walk"))
-                    .isInstanceOf(AccountService.FieldProblem.class).hasMessageContaining("current password");
+                    .isInstanceOf(InvalidInput.class).hasMessageContaining("current password");
             assertThatThrownBy(() -> accounts.changeOwnPassword("a-long-enough-password", "short"))
-                    .isInstanceOf(AccountService.FieldProblem.class).hasMessageContaining("12 characters");
+                    .isInstanceOf(InvalidInput.class).hasMessageContaining("12 characters");
             assertThatThrownBy(() -> accounts.changeOwnPassword("a-long-enough-password", "Password1234"))
-                    .isInstanceOf(AccountService.FieldProblem.class).hasMessageContaining("too common");
+                    .isInstanceOf(InvalidInput.class).hasMessageContaining("too common");
             assertThatThrownBy(() -> accounts.changeOwnPassword("a-long-enough-password", "stretch-and-rest-2026"))
-                    .as("the demo password is on the list").isInstanceOf(AccountService.FieldProblem.class);
+                    .as("the demo password is on the list").isInstanceOf(InvalidInput.class);
 
             accounts.changeOwnPassword("a-long-enough-password", "blue kettle morning walk");
         });

@@ -1,5 +1,7 @@
 package app.physioportal.admin.ui;
 
+import app.physioportal.base.InvalidInput;
+import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountSummary;
 import app.physioportal.security.AccountService.PhysioOption;
@@ -18,11 +20,13 @@ import java.util.Objects;
 class AccountDialog extends Dialog {
 
     private final AccountService accounts;
+    private final PatientService patients;
     private final AccountSummary account;
     private final Runnable onChange;
 
-    AccountDialog(AccountService accounts, AccountSummary account, Runnable onChange) {
+    AccountDialog(AccountService accounts, PatientService patients, AccountSummary account, Runnable onChange) {
         this.accounts = accounts;
+        this.patients = patients;
         this.account = account;
         this.onChange = onChange;
         setId("account-dialog");
@@ -46,7 +50,7 @@ class AccountDialog extends Dialog {
                     physio.setInvalid(true);
                     return;
                 }
-                accounts.reassign(account.id(), physio.getValue().id());
+                patients.reassign(account.id(), physio.getValue().id());
                 Notification.show(account.displayName() + " is now with " + physio.getValue().displayName());
                 done();
             });
@@ -84,7 +88,7 @@ class AccountDialog extends Dialog {
             accounts.setEnabled(account.id(), enabled);
             Notification.show(account.displayName() + (enabled ? " can sign in again" : " can no longer sign in"));
             done();
-        } catch (AccountService.FieldProblem problem) {
+        } catch (InvalidInput problem) {
             Notification.show(problem.getMessage(), 5000, Notification.Position.MIDDLE);
         }
     }

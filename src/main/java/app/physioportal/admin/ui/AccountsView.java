@@ -1,6 +1,7 @@
 package app.physioportal.admin.ui;
 
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountSummary;
 import app.physioportal.security.Role;
@@ -31,18 +32,20 @@ public class AccountsView extends Main {
     private static final int NARROW = 600;
 
     private final AccountService accounts;
+    private final PatientService patients;
     private final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
     private final TextField filter = new TextField();
     private final ViewHeader header = new ViewHeader("Accounts", null);
     private List<AccountSummary> all = List.of();
 
-    public AccountsView(AccountService accounts) {
+    public AccountsView(AccountService accounts, PatientService patients) {
         this.accounts = accounts;
+        this.patients = patients;
         addClassName("page");
         setId("accounts-view");
 
         Button create = new Button("New account", VaadinIcon.PLUS.create(),
-                e -> new NewAccountDialog(accounts, this::refresh).open());
+                e -> new NewAccountDialog(accounts, patients, this::refresh).open());
         create.setId("new-account");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
@@ -73,7 +76,7 @@ public class AccountsView extends Main {
         });
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addItemClickListener(e -> new AccountDialog(accounts, e.getItem(), this::refresh).open());
+        grid.addItemClickListener(e -> new AccountDialog(accounts, patients, e.getItem(), this::refresh).open());
 
         add(header, toolbar, grid);
         refresh();

@@ -1,7 +1,9 @@
 package app.physioportal.admin.ui;
 
+import app.physioportal.base.InvalidInput;
 import app.physioportal.base.ui.FormErrors;
 import app.physioportal.base.ui.TextLimit;
+import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountForm;
 import app.physioportal.security.AccountService.PhysioOption;
@@ -24,6 +26,7 @@ import java.util.Map;
 class NewAccountDialog extends Dialog {
 
     private final AccountService accounts;
+    private final PatientService patients;
     private final Runnable onCreated;
     private final TextField name = new TextField("Full name");
     private final EmailField email = new EmailField("Email (used to sign in)");
@@ -32,8 +35,9 @@ class NewAccountDialog extends Dialog {
     private final DatePicker birthDate = new DatePicker("Date of birth (optional)");
     private final Map<String, HasValidation> fields;
 
-    NewAccountDialog(AccountService accounts, Runnable onCreated) {
+    NewAccountDialog(AccountService accounts, PatientService patients, Runnable onCreated) {
         this.accounts = accounts;
+        this.patients = patients;
         this.onCreated = onCreated;
         setHeaderTitle("New account");
         setId("new-account-dialog");
@@ -78,7 +82,8 @@ class NewAccountDialog extends Dialog {
                 chosen == Role.PATIENT && physio.getValue() != null ? physio.getValue().id() : null,
                 chosen == Role.PATIENT ? birthDate.getValue() : null);
         try {
-            var created = accounts.createWithOneTimePassword(form);
+            var created = form.role() == Role.PATIENT ? patients.createWithOneTimePassword(form)
+                    : accounts.createWithOneTimePassword(form);
             close();
             onCreated.run();
             new OneTimePasswordDialog(name.getValue(), created).open();
@@ -89,8 +94,8 @@ class NewAccountDialog extends Dialog {
             }
         } catch (AccountService.DuplicateEmailException duplicate) {
             FormErrors.show("email", duplicate.getMessage(), fields);
-        } catch (AccountService.FieldProblem problem) {
-            FormErrors.show(problem.field(), problem.getMessage(), fields);
+        } catch (InvalidInput problem) {
+            FormErrors.show(problem, fields);
         }
     }
 }

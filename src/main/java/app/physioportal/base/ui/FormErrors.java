@@ -1,5 +1,6 @@
 package app.physioportal.base.ui;
 
+import app.physioportal.base.InvalidInput;
 import com.vaadin.flow.component.HasValidation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Map;
@@ -26,6 +27,11 @@ public final class FormErrors {
             allShown &= show(field, violation.getMessage(), fields);
         }
         return allShown;
+    }
+
+    /** Shows a service's refusal at its field; returns false when the form has no such field. */
+    public static boolean show(InvalidInput problem, Map<String, ? extends HasValidation> fields) {
+        return show(problem.field(), problem.getMessage(), fields);
     }
 
     public static boolean show(String field, String message, Map<String, ? extends HasValidation> fields) {

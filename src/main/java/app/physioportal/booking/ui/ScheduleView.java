@@ -12,8 +12,8 @@ import app.physioportal.booking.BookingService.WeekSchedule;
 import app.physioportal.booking.ScheduleService;
 import app.physioportal.booking.Slot;
 import app.physioportal.booking.SlotTakenException;
-import app.physioportal.security.AccountService;
-import app.physioportal.security.AccountService.AssignedPatient;
+import app.physioportal.patient.AssignedPatient;
+import app.physioportal.patient.PatientService;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -57,9 +57,9 @@ public class ScheduleView extends Main {
     private final Clock clock;
     private LocalDate weekDay;
 
-    public ScheduleView(BookingService booking, ScheduleService schedule, AccountService accounts, Clock clock) {
+    public ScheduleView(BookingService booking, ScheduleService schedule, PatientService patientService, Clock clock) {
         this.booking = booking;
-        this.patients = accounts.myPatients();
+        this.patients = patientService.myPatients();
         this.zone = booking.clinicZone();
         this.clock = clock;
         this.weekDay = LocalDate.now(clock.withZone(zone));

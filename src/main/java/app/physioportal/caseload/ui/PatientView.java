@@ -1,5 +1,6 @@
 package app.physioportal.caseload.ui;
 
+import app.physioportal.base.InvalidInput;
 import app.physioportal.base.ui.RouteIds;
 import app.physioportal.base.ui.TextLimit;
 import app.physioportal.booking.BookingService;
@@ -15,7 +16,8 @@ import app.physioportal.progress.ProgressService;
 import app.physioportal.progress.ui.ProgressPanel;
 import app.physioportal.plan.ui.PlanEditorView;
 import app.physioportal.security.AccountService;
-import app.physioportal.security.AccountService.PatientProfile;
+import app.physioportal.patient.PatientProfile;
+import app.physioportal.patient.PatientService;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -44,7 +46,7 @@ import java.time.LocalDate;
 public class PatientView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
 
-    private final AccountService accounts;
+    private final PatientService patients;
     private final DiaryService diary;
     private final Nights nights;
     private final PlanService plans;
@@ -55,12 +57,12 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
     private final Clinic clinic;
     private String title = "Patient · Physio Portal";
 
-    public PatientView(AccountService accounts, DiaryService diary, Nights nights, PlanService plans,
+    public PatientView(PatientService patients, DiaryService diary, Nights nights, PlanService plans,
             ClinicalNoteService notes, BookingService booking, ProgressService progress, Clock clock,
             Clinic clinic) {
         this.booking = booking;
         this.progress = progress;
-        this.accounts = accounts;
+        this.patients = patients;
         this.diary = diary;
         this.nights = nights;
         this.plans = plans;
@@ -75,7 +77,7 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
     public void beforeEnter(BeforeEnterEvent event) {
         long patientId = RouteIds.require(event, "patientId");
         // Refuses an unassigned patient (AccessDeniedException -> the access-denied page, audited).
-        PatientProfile profile = accounts.patientProfile(patientId);
+        PatientProfile profile = patients.patientProfile(patientId);
         title = profile.displayName() + " · Physio Portal";
         removeAll();
         add(header(profile));
@@ -108,10 +110,10 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         medications.setHelperText("The clinic's guide names diuretics and statins as possible triggers.");
         Button save = new Button("Save", e -> {
             try {
-                accounts.updateMedications(profile.id(), medications.getValue());
+                patients.updateMedications(profile.id(), medications.getValue());
                 medications.setInvalid(false);
                 Notification.show("Saved");
-            } catch (AccountService.FieldProblem problem) {
+            } catch (InvalidInput problem) {
                 medications.setErrorMessage(problem.getMessage());
                 medications.setInvalid(true);
             }

@@ -1,11 +1,11 @@
 package app.physioportal.diary.ui;
 
+import app.physioportal.base.InvalidInput;
 import app.physioportal.base.ui.TextLimit;
 import app.physioportal.diary.CrampDuration;
 import app.physioportal.diary.CrampInput;
 import app.physioportal.diary.CrampLocation;
 import app.physioportal.diary.CrampRecord;
-import app.physioportal.diary.DiaryInputException;
 import app.physioportal.diary.Relief;
 import app.physioportal.diary.Side;
 import app.physioportal.diary.Trigger;
@@ -166,7 +166,7 @@ class CrampForm extends Div {
 
     /** Shows the service's refusal at the field it concerns; false if it concerns none of them. */
     boolean showRefusal(RuntimeException refusal) {
-        if (refusal instanceof DiaryInputException input && fieldsByName.containsKey(input.field())) {
+        if (refusal instanceof InvalidInput input && fieldsByName.containsKey(input.field())) {
             markInvalid(fieldsByName.get(input.field()), input.getMessage());
             return true;
         }

@@ -1,8 +1,8 @@
 package app.physioportal.diary.ui;
 
+import app.physioportal.base.InvalidInput;
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.diary.CrampRecord;
-import app.physioportal.diary.DiaryInputException;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.Nights;
 import app.physioportal.security.CurrentUser;
@@ -48,7 +48,7 @@ public class EditCrampView extends Main implements HasUrlParameter<Long> {
         CrampRecord cramp;
         try {
             cramp = diary.cramp(patientId, crampId);
-        } catch (DiaryInputException missing) {
+        } catch (InvalidInput missing) {
             add(new ViewHeader("Edit cramp", null), new Paragraph(missing.getMessage()), backButton("Back to diary"));
             return;
         }

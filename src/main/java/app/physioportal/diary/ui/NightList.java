@@ -1,8 +1,8 @@
 package app.physioportal.diary.ui;
 
+import app.physioportal.base.InvalidInput;
 import app.physioportal.diary.CheckInInput;
 import app.physioportal.diary.CrampRecord;
-import app.physioportal.diary.DiaryInputException;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.NightSummary;
 import app.physioportal.diary.Nights;
@@ -164,7 +164,7 @@ public class NightList extends Div {
     private void markCrampFree(LocalDate night) {
         try {
             diary.checkIn(patientId, new CheckInInput(night, true, null));
-        } catch (DiaryInputException refused) {
+        } catch (InvalidInput refused) {
             Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
             return;

@@ -6,10 +6,11 @@ import app.physioportal.exercise.ExerciseService;
 import app.physioportal.exercise.ExerciseService.ExerciseInfo;
 import app.physioportal.exercise.Timing;
 import app.physioportal.exercise.ui.ExerciseIcon;
+import app.physioportal.patient.PatientService;
+import app.physioportal.plan.PlanChangedException;
 import app.physioportal.plan.PlanService;
-import app.physioportal.plan.PlanService.ItemDraft;
-import app.physioportal.plan.PlanService.PlanVersionView;
-import app.physioportal.security.AccountService;
+import app.physioportal.plan.ItemDraft;
+import app.physioportal.plan.PlanVersionView;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -55,7 +56,7 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
 
     private final PlanService plans;
     private final ExerciseService exercises;
-    private final AccountService accounts;
+    private final PatientService patients;
 
     private long patientId;
     private String patientName;
@@ -73,10 +74,10 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
     private final TextArea reason = new TextArea("Reason for the change (the patient sees it)");
     private final Button save = new Button("Save");
 
-    public PlanEditorView(PlanService plans, ExerciseService exercises, AccountService accounts) {
+    public PlanEditorView(PlanService plans, ExerciseService exercises, PatientService patients) {
         this.plans = plans;
         this.exercises = exercises;
-        this.accounts = accounts;
+        this.patients = patients;
         addClassName("page");
         setId("plan-editor");
     }
@@ -86,7 +87,7 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
         patientId = RouteIds.require(event, "patientId");
         // A refusal propagates to the access-denied page; the service has audited it.
         List<PlanVersionView> history = plans.history(patientId);
-        patientName = accounts.patientProfile(patientId).displayName();
+        patientName = patients.patientProfile(patientId).displayName();
         library = exercises.libraryById();
         build(history);
     }
@@ -234,7 +235,7 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
                     + " sees it now.");
             done.addThemeVariants(NotificationVariant.SUCCESS);
             build(plans.history(patientId));
-        } catch (PlanService.PlanChangedException changed) {
+        } catch (PlanChangedException changed) {
             error(changed.getMessage());
         } catch (ConstraintViolationException | IllegalArgumentException rejected) {
             error(rejected instanceof ConstraintViolationException c

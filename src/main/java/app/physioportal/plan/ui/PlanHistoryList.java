@@ -1,8 +1,8 @@
 package app.physioportal.plan.ui;
 
 import app.physioportal.exercise.ui.ExerciseIcon;
-import app.physioportal.plan.PlanService.PlanItem;
-import app.physioportal.plan.PlanService.PlanVersionView;
+import app.physioportal.plan.PlanItem;
+import app.physioportal.plan.PlanVersionView;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;

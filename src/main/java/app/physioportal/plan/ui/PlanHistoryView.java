@@ -2,7 +2,7 @@ package app.physioportal.plan.ui;
 
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.plan.PlanService;
-import app.physioportal.plan.PlanService.PlanVersionView;
+import app.physioportal.plan.PlanVersionView;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.html.Main;

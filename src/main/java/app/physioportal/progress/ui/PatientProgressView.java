@@ -1,8 +1,8 @@
 package app.physioportal.progress.ui;
 
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.patient.PatientService;
 import app.physioportal.progress.ProgressService;
-import app.physioportal.security.AccountService;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.html.Main;
 import app.physioportal.base.ui.RouteIds;
@@ -19,11 +19,11 @@ import jakarta.annotation.security.RolesAllowed;
 public class PatientProgressView extends Main implements BeforeEnterObserver {
 
     private final ProgressService progress;
-    private final AccountService accounts;
+    private final PatientService patients;
 
-    public PatientProgressView(ProgressService progress, AccountService accounts) {
+    public PatientProgressView(ProgressService progress, PatientService patients) {
         this.progress = progress;
-        this.accounts = accounts;
+        this.patients = patients;
         addClassName("page");
         setId("patient-progress-view");
     }
@@ -33,7 +33,7 @@ public class PatientProgressView extends Main implements BeforeEnterObserver {
         long patientId = RouteIds.require(event, "patientId");
         // A refusal propagates to the access-denied page; the service has audited it.
         ProgressPanel panel = new ProgressPanel(patientId, progress);
-        String name = accounts.patientProfile(patientId).displayName();
+        String name = patients.patientProfile(patientId).displayName();
         removeAll();
         add(new ViewHeader(name + ": progress", "Diary and exercises week by week, as the patient sees them."), panel);
     }

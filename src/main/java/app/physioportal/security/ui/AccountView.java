@@ -1,5 +1,6 @@
 package app.physioportal.security.ui;
 
+import app.physioportal.base.InvalidInput;
 import app.physioportal.base.ui.ColourScheme;
 import app.physioportal.base.ui.FormErrors;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -123,8 +124,8 @@ public class AccountView extends Main {
             if (wasForced) {
                 getUI().ifPresent(ui -> ui.navigate(""));
             }
-        } catch (AccountService.FieldProblem problem) {
-            FormErrors.show(problem.field(), problem.getMessage(), fields);
+        } catch (InvalidInput problem) {
+            FormErrors.show(problem, fields);
         }
     }
 }

@@ -9,9 +9,10 @@ import app.physioportal.diary.Nights;
 import app.physioportal.diary.ui.MorningCheckIn;
 import app.physioportal.exercise.ui.ExerciseIcon;
 import app.physioportal.exercise.ui.ExerciseInstructions;
+import app.physioportal.plan.AdherenceService;
 import app.physioportal.plan.PlanService;
-import app.physioportal.plan.PlanService.TodayItem;
-import app.physioportal.plan.PlanService.TodayPlan;
+import app.physioportal.plan.TodayItem;
+import app.physioportal.plan.TodayPlan;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.button.Button;
@@ -38,13 +39,13 @@ import java.util.stream.IntStream;
 @RolesAllowed(Role.PATIENT_ROLE)
 public class TodayView extends Main {
 
-    private final PlanService plans;
+    private final AdherenceService adherence;
     private final long patientId;
     private final Div planArea = new Div();
 
-    public TodayView(CurrentUser currentUser, PlanService plans, DiaryService diary, Nights nights,
+    public TodayView(CurrentUser currentUser, AdherenceService adherence, DiaryService diary, Nights nights,
             BookingService booking, Clock clock, Clinic clinic) {
-        this.plans = plans;
+        this.adherence = adherence;
         this.patientId = currentUser.require().id();
         addClassName("page");
         setId("today-view");
@@ -62,7 +63,7 @@ public class TodayView extends Main {
 
     private void render() {
         planArea.removeAll();
-        var today = plans.today(patientId);
+        var today = adherence.today(patientId);
         if (today.isEmpty()) {
             Paragraph none = new Paragraph("Your physio has not set up your exercise plan yet. "
                     + "It will appear here as soon as they do.");
@@ -132,7 +133,7 @@ public class TodayView extends Main {
             done.addClassName("done-label");
             done.setId("done-label-" + exerciseId);
             Button undo = new Button("Undo", click -> {
-                plans.undo(patientId, exerciseId);
+                adherence.undo(patientId, exerciseId);
                 render();
             });
             undo.setId("undo-" + exerciseId);
@@ -146,14 +147,14 @@ public class TodayView extends Main {
             effort.setEmptySelectionAllowed(true);
             effort.setEmptySelectionCaption("Not recorded");
             effort.setValue(entry.effort());
-            effort.addValueChangeListener(change -> plans.setEffort(patientId, exerciseId, change.getValue()));
+            effort.addValueChangeListener(change -> adherence.setEffort(patientId, exerciseId, change.getValue()));
             effort.addClassName("effort-select");
             Div actions = new Div(done, undo);
             actions.addClassName("done-row");
             card.add(actions, effort);
         } else {
             Button mark = new Button("Mark done", VaadinIcon.CHECK.create(), click -> {
-                plans.markDone(patientId, exerciseId, null);
+                adherence.markDone(patientId, exerciseId, null);
                 render();
             });
             mark.setId("done-" + exerciseId);

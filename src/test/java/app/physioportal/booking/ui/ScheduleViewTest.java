@@ -11,7 +11,7 @@ import app.physioportal.booking.BookingService;
 import app.physioportal.booking.ScheduleService;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.timepicker.TimePicker;
-import app.physioportal.security.AccountService.AssignedPatient;
+import app.physioportal.patient.AssignedPatient;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;

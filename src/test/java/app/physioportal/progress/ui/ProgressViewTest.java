@@ -43,6 +43,9 @@ class ProgressViewTest extends SpringBrowserlessTest {
     AccountService accounts;
 
     @Autowired
+    app.physioportal.patient.PatientService patients;
+
+    @Autowired
     PlanFixtures plans;
 
     @Autowired
@@ -145,7 +148,7 @@ class ProgressViewTest extends SpringBrowserlessTest {
                 EMPTY_DIARY);
         if (existing == null) {
             long physio = plans.ensurePhysio();
-            systemTasks.runAs("test", Role.ADMIN, () -> accounts.createPatient(
+            systemTasks.runAs("test", Role.ADMIN, () -> patients.createPatient(
                     new NewAccount("Ella Empty", EMPTY_DIARY, Role.PATIENT, Demo.PASSWORD), physio,
                     LocalDate.of(1950, 1, 1), LocalDate.now().minusDays(3)));
         }

@@ -6,6 +6,7 @@ import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
 import app.physioportal.exercise.ExerciseService;
+import app.physioportal.plan.AdherenceService;
 import app.physioportal.plan.PlanService;
 import app.physioportal.plan.ui.PlanHistoryView;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -26,6 +27,9 @@ class TodayViewTest extends SpringBrowserlessTest {
 
     @Autowired
     PlanService plans;
+
+    @Autowired
+    AdherenceService adherence;
 
     @Autowired
     ExerciseService exercises;
@@ -79,7 +83,7 @@ class TodayViewTest extends SpringBrowserlessTest {
     void one_tap_marks_tonights_stretch_done_and_undo_takes_it_back() {
         long patient = ids.idOf(Demo.PATIENT5);
         long calf = exercises.byCode("wall-calf-stretch").id();
-        plans.undo(patient, calf);
+        adherence.undo(patient, calf);
         navigate(TodayView.class);
 
         test(find(Button.class).id("done-" + calf)).click();

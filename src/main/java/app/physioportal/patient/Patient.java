@@ -1,4 +1,4 @@
-package app.physioportal.security;
+package app.physioportal.patient;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package app.physioportal.security;
+package app.physioportal.patient;
 
 import java.util.List;
 import java.util.Optional;

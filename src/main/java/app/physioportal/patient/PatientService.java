@@ -1,0 +1,137 @@
+package app.physioportal.patient;
+
+import app.physioportal.audit.AuditAction;
+import app.physioportal.audit.AuditService;
+import app.physioportal.base.InvalidInput;
+import app.physioportal.clinic.Clinic;
+import app.physioportal.security.AccountService;
+import app.physioportal.security.AccountService.AccountForm;
+import app.physioportal.security.AccountService.NewAccount;
+import app.physioportal.security.AccountService.OneTimePassword;
+import app.physioportal.security.CurrentUser;
+import app.physioportal.security.Directory;
+import app.physioportal.security.Directory.Person;
+import app.physioportal.security.PatientAccess;
+import app.physioportal.security.PortalUser;
+import app.physioportal.security.Role;
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The patient record beside the sign-in account: who treats the patient and since when, their date of birth and
+ * the medicines the physio notes. Accounts and passwords stay with security.
+ */
+@Service
+@Validated
+public class PatientService {
+
+    public static final int MAX_MEDICATIONS = 300;
+
+    private final PatientRepository patients;
+    private final AccountService accounts;
+    private final Directory directory;
+    private final CurrentUser currentUser;
+    private final PatientAccess access;
+    private final AuditService audit;
+    private final Clinic clinic;
+
+    PatientService(PatientRepository patients, AccountService accounts, Directory directory, CurrentUser currentUser,
+            PatientAccess access, AuditService audit, Clinic clinic) {
+        this.patients = patients;
+        this.accounts = accounts;
+        this.directory = directory;
+        this.currentUser = currentUser;
+        this.access = access;
+        this.audit = audit;
+        this.clinic = clinic;
+    }
+
+    /** The signed-in physio's caseload, by name. */
+    @PreAuthorize("hasRole('PHYSIO')")
+    @Transactional(readOnly = true)
+    public List<AssignedPatient> myPatients() {
+        List<Patient> assigned = patients.findByPhysioId(currentUser.require().id());
+        Map<Long, Person> people = directory.people(assigned.stream().map(Patient::getAccountId).toList());
+        return assigned.stream()
+                .map(p -> {
+                    Person person = people.get(p.getAccountId());
+                    return new AssignedPatient(person.id(), person.name(), person.email(), p.getAssignedSince());
+                })
+                .sorted((x, y) -> x.displayName().compareToIgnoreCase(y.displayName()))
+                .toList();
+    }
+
+    /** A patient account with a password chosen for them (the demo clinic, tests), assigned to a physio. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public long createPatient(@Valid NewAccount account, long physioId, LocalDate birthDate, LocalDate assignedSince) {
+        Person physio = accounts.requireActivePhysio(physioId);
+        long id = accounts.createPatientLogin(account);
+        assign(id, physio, assignedSince == null ? clinic.today() : assignedSince, birthDate);
+        return id;
+    }
+
+    /** A patient account with a one-time password, to be changed at the first sign-in. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public OneTimePassword createWithOneTimePassword(@Valid AccountForm form) {
+        if (form.role() != Role.PATIENT) {
+            throw new IllegalArgumentException("Not a patient account");
+        }
+        Person physio = accounts.requireActivePhysio(form.physioId());
+        OneTimePassword created = accounts.createPatientLoginWithOneTimePassword(form);
+        assign(created.accountId(), physio, clinic.today(), form.birthDate());
+        return created;
+    }
+
+    private void assign(long patientId, Person physio, LocalDate since, LocalDate birthDate) {
+        patients.save(new Patient(patientId, physio.id(), since, birthDate));
+        audit.record(AuditAction.PATIENT_ASSIGNED, patientId, "assigned to " + physio.email());
+    }
+
+    @Transactional(readOnly = true)
+    public PatientProfile patientProfile(long patientId) {
+        access.check(patientId);
+        Patient patient = patients.findById(patientId).orElseThrow();
+        Map<Long, Person> people = directory.people(List.of(patientId, patient.getPhysioId()));
+        Person person = people.get(patientId);
+        Person physio = people.get(patient.getPhysioId());
+        return new PatientProfile(patientId, person.name(), person.email(), patient.getBirthDate(),
+                patient.getAssignedSince(), physio == null ? "?" : physio.name(), patient.getMedications());
+    }
+
+    /** The physio records the patient's relevant medicines (the clinic's guide, docs/leg-cramps-physio-guide.txt, names diuretics and statins). */
+    @Transactional
+    public void updateMedications(long patientId, String medications) {
+        access.checkAs(patientId, Role.PHYSIO, "record medicines");
+        String value = medications == null || medications.isBlank() ? null : medications.strip();
+        if (value != null && value.length() > MAX_MEDICATIONS) {
+            throw new InvalidInput("medications", "At most " + MAX_MEDICATIONS + " characters");
+        }
+        Patient patient = patients.findById(patientId).orElseThrow();
+        String before = patient.getMedications();
+        patient.setMedications(value);
+        audit.record(AuditAction.MEDICATIONS_UPDATED, patientId, "from '" + before + "' to '" + value + "'");
+    }
+
+    /** Assigns a patient to another physio; the previous physio loses access with the next request. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void reassign(long patientId, Long physioId) {
+        Patient patient = patients.findById(patientId).orElseThrow(() -> new IllegalArgumentException("Not a patient"));
+        Person physio = accounts.requireActivePhysio(physioId);
+        if (physio.id() == patient.getPhysioId()) {
+            return;
+        }
+        Person previous = directory.people(List.of(patient.getPhysioId())).get(patient.getPhysioId());
+        patient.assignTo(physio.id(), clinic.today());
+        audit.record(AuditAction.PATIENT_ASSIGNED, patientId,
+                "from " + (previous == null ? "?" : previous.email()) + " to " + physio.email());
+    }
+}

@@ -1,0 +1,275 @@
+package app.physioportal.plan;
+
+import app.physioportal.audit.AuditAction;
+import app.physioportal.audit.AuditService;
+import app.physioportal.exercise.ExerciseService;
+import app.physioportal.exercise.ExerciseService.ExerciseInfo;
+import app.physioportal.exercise.Timing;
+import app.physioportal.plan.AdherenceCalculator.Done;
+import app.physioportal.plan.AdherenceCalculator.VersionSpan;
+import app.physioportal.security.PatientAccess;
+import app.physioportal.security.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The patient's day and adherence: what is due today, ticks and their effort, and the weekly and nightly
+ * figures the progress page and the caseload read. Every method checks {@link PatientAccess} first.
+ */
+@Service
+public class AdherenceService {
+
+    private final PlanRepository plans;
+    private final PlanVersionRepository versions;
+    private final PrescribedItemRepository items;
+    private final AdherenceRecordRepository adherence;
+    private final PlanStore store;
+    private final ExerciseService exercises;
+    private final PatientAccess access;
+    private final AuditService audit;
+    private final Clock clock;
+
+    AdherenceService(PlanRepository plans, PlanVersionRepository versions, PrescribedItemRepository items,
+            AdherenceRecordRepository adherence, PlanStore store, ExerciseService exercises, PatientAccess access,
+            AuditService audit, Clock clock) {
+        this.plans = plans;
+        this.versions = versions;
+        this.items = items;
+        this.adherence = adherence;
+        this.store = store;
+        this.exercises = exercises;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What is due on the current day, whether each is ticked, and this week's adherence. Empty without a plan. */
+    @Transactional(readOnly = true)
+    public Optional<TodayPlan> today(long patientId) {
+        access.check(patientId);
+        Optional<PlanStore.Loaded> loaded = store.load(patientId);
+        if (loaded.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate day = store.currentDay();
+        Map<Long, ExerciseInfo> library = exercises.libraryById();
+        List<VersionSpan> spans = loaded.get().spans(library);
+        Optional<VersionSpan> active = AdherenceCalculator.activeOn(spans, day);
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate weekStart = AdherenceCalculator.weekStart(day);
+        List<AdherenceRecord> week = adherence.findByPatientIdAndDoneDayBetween(patientId, weekStart, day);
+        Map<Long, AdherenceRecord> todays = week.stream().filter(r -> r.getDoneDay().equals(day))
+                .collect(Collectors.toMap(AdherenceRecord::getExerciseId, r -> r));
+        Map<Long, Long> weekCounts = week.stream()
+                .collect(Collectors.groupingBy(AdherenceRecord::getExerciseId, Collectors.counting()));
+        PlanVersion version = loaded.get().version(active.get().number());
+        List<TodayItem> tonight = new ArrayList<>();
+        List<TodayItem> daytime = new ArrayList<>();
+        for (PlanItem item : loaded.get().planItems(version, library)) {
+            AdherenceRecord record = todays.get(item.exercise().id());
+            TodayItem entry = new TodayItem(item, record != null, record == null ? null : record.getEffort(),
+                    weekCounts.getOrDefault(item.exercise().id(), 0L).intValue());
+            (item.dose().timing() == Timing.BEFORE_BED ? tonight : daytime).add(entry);
+        }
+        WeekAdherence thisWeek = AdherenceCalculator.week(spans, done(week), weekStart, day);
+        return Optional.of(new TodayPlan(day, version.getVersionNumber(), tonight, daytime, thisWeek));
+    }
+
+    /** The patient ticks an item for today. A second tap finds today's tick and adds nothing. */
+    @Transactional
+    public void markDone(long patientId, long exerciseId, Integer effort) {
+        access.checkAs(patientId, Role.PATIENT, "tick exercises");
+        validateEffort(effort);
+        LocalDate day = store.currentDay();
+        if (adherence.findByPatientIdAndExerciseIdAndDoneDay(patientId, exerciseId, day).isPresent()) {
+            return;
+        }
+        VersionSpan version = versionPrescribing(patientId, exerciseId, day);
+        adherence.save(new AdherenceRecord(patientId, exerciseId, day, version.versionId(), effort, clock.instant()));
+        audit.record(AuditAction.EXERCISE_DONE, patientId, name(exerciseId) + " done on " + day
+                + (effort == null ? "" : ", effort " + effort));
+    }
+
+    /** Takes back today's tick (a mis-tap). */
+    @Transactional
+    public void undo(long patientId, long exerciseId) {
+        access.checkAs(patientId, Role.PATIENT, "tick exercises");
+        LocalDate day = store.currentDay();
+        adherence.findByPatientIdAndExerciseIdAndDoneDay(patientId, exerciseId, day).ifPresent(record -> {
+            adherence.delete(record);
+            audit.record(AuditAction.EXERCISE_UNDONE, patientId, name(exerciseId) + " tick removed for " + day);
+        });
+    }
+
+    /** Effort or pain 0-10 for today's tick; null clears it. */
+    @Transactional
+    public void setEffort(long patientId, long exerciseId, Integer effort) {
+        access.checkAs(patientId, Role.PATIENT, "record exercise effort");
+        validateEffort(effort);
+        LocalDate day = store.currentDay();
+        AdherenceRecord record = adherence.findByPatientIdAndExerciseIdAndDoneDay(patientId, exerciseId, day)
+                .orElseThrow(() -> new IllegalArgumentException("Tick the exercise as done first"));
+        Integer was = record.getEffort();
+        record.setEffort(effort);
+        audit.record(AuditAction.EXERCISE_EFFORT_SET, patientId, name(exerciseId) + " on " + day + ": effort "
+                + (was == null ? "none" : was) + " -> " + (effort == null ? "none" : effort));
+    }
+
+    /**
+     * Records ticks for past days at once (the demo history). Only the patient; each day must be on the plan,
+     * not in the future, and the exercise prescribed that day. Days already ticked are left as they are.
+     */
+    @Transactional
+    public int recordPastDays(long patientId, List<Tick> ticks) {
+        access.checkAs(patientId, Role.PATIENT, "tick exercises");
+        PlanStore.Loaded loaded = store.load(patientId).orElseThrow(() -> new IllegalArgumentException("No plan yet"));
+        List<VersionSpan> spans = loaded.spans(exercises.libraryById());
+        LocalDate today = store.currentDay();
+        LocalDate first = ticks.stream().map(Tick::day).min(LocalDate::compareTo).orElse(today);
+        Set<Done> existing = done(adherence.findByPatientIdAndDoneDayBetween(patientId, first, today));
+        Instant now = clock.instant();
+        List<AdherenceRecord> rows = new ArrayList<>();
+        for (Tick tick : ticks) {
+            validateEffort(tick.effort());
+            if (tick.day().isAfter(today)) {
+                throw new IllegalArgumentException("Cannot tick a day in the future");
+            }
+            VersionSpan version = AdherenceCalculator.activeOn(spans, tick.day())
+                    .filter(v -> v.items().stream().anyMatch(i -> i.exerciseId() == tick.exerciseId()))
+                    .orElseThrow(() -> new IllegalArgumentException("Not in the plan on " + tick.day()));
+            if (existing.add(new Done(tick.exerciseId(), tick.day()))) {
+                rows.add(new AdherenceRecord(patientId, tick.exerciseId(), tick.day(), version.versionId(),
+                        tick.effort(), now));
+            }
+        }
+        adherence.saveAll(rows);
+        if (!rows.isEmpty()) {
+            audit.record(AuditAction.ADHERENCE_RECORDED, patientId, rows.size() + " ticks recorded, "
+                    + rows.stream().map(AdherenceRecord::getDoneDay).min(LocalDate::compareTo).orElseThrow() + " to "
+                    + rows.stream().map(AdherenceRecord::getDoneDay).max(LocalDate::compareTo).orElseThrow());
+        }
+        return rows.size();
+    }
+
+    /** Adherence for the week (Monday start) holding {@code anyDay}, counting days up to today. */
+    @Transactional(readOnly = true)
+    public WeekAdherence weekAdherence(long patientId, LocalDate anyDay) {
+        access.check(patientId);
+        LocalDate weekStart = AdherenceCalculator.weekStart(anyDay);
+        return weeklyAdherence(patientId, weekStart, weekStart.plusDays(6)).getFirst();
+    }
+
+    /** One entry per week from the week holding {@code from} to the week holding {@code to}, for the charts. */
+    @Transactional(readOnly = true)
+    public List<WeekAdherence> weeklyAdherence(long patientId, LocalDate from, LocalDate to) {
+        return adherenceHistory(patientId, from, null, to).weeks();
+    }
+
+    /**
+     * Adherence of many patients over the same days, as one whole percent each (null: nothing
+     * prescribed), for the caseload: five queries for the whole list instead of several per patient.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> adherencePercents(Collection<Long> patientIds, LocalDate from, LocalDate to) {
+        access.checkAll(patientIds);
+        Map<Long, Integer> percents = new HashMap<>();
+        if (patientIds.isEmpty()) {
+            return percents;
+        }
+        LocalDate last = min(to, store.currentDay());
+        LocalDate first = AdherenceCalculator.weekStart(from);
+        Map<Long, ExerciseInfo> library = exercises.libraryById();
+        Map<Long, Long> patientByPlan = plans.findByPatientIdIn(patientIds).stream()
+                .collect(Collectors.toMap(Plan::getId, Plan::getPatientId));
+        Map<Long, List<PlanVersion>> versionsByPatient = new HashMap<>();
+        List<PlanVersion> allVersions = patientByPlan.isEmpty() ? List.of()
+                : versions.findByPlanIdInOrderByVersionNumberAsc(patientByPlan.keySet());
+        allVersions.forEach(v -> versionsByPatient.computeIfAbsent(patientByPlan.get(v.getPlanId()),
+                k -> new ArrayList<>()).add(v));
+        Map<Long, List<PrescribedItem>> itemsByVersion = new LinkedHashMap<>();
+        if (!allVersions.isEmpty()) {
+            items.findByPlanVersionIdInOrderBySortOrderAsc(allVersions.stream().map(PlanVersion::getId).toList())
+                    .forEach(i -> itemsByVersion.computeIfAbsent(i.getPlanVersionId(), k -> new ArrayList<>()).add(i));
+        }
+        Map<Long, Set<Done>> doneByPatient = new HashMap<>();
+        for (Object[] row : adherence.findDoneOfPatientsBetween(patientIds, first, last)) {
+            doneByPatient.computeIfAbsent((Long) row[0], k -> new HashSet<>()).add(new Done((Long) row[1],
+                    (LocalDate) row[2]));
+        }
+        for (Long patientId : patientIds) {
+            List<VersionSpan> spans = new PlanStore.Loaded(versionsByPatient.getOrDefault(patientId, List.of()), itemsByVersion)
+                    .spans(library);
+            List<WeekAdherence> weeks = AdherenceCalculator.weeks(spans,
+                    doneByPatient.getOrDefault(patientId, Set.of()), first, to, last);
+            double prescribed = weeks.stream().mapToDouble(WeekAdherence::prescribed).sum();
+            double done = weeks.stream().mapToDouble(WeekAdherence::done).sum();
+            percents.put(patientId, prescribed <= 0 ? null : (int) Math.round(100 * done / prescribed));
+        }
+        return percents;
+    }
+
+    /** What the progress page needs of the plan, from one read of the plan and one of the ticks. */
+    @Transactional(readOnly = true)
+    public AdherenceHistory adherenceHistory(long patientId, LocalDate weeksFrom, LocalDate nightsFrom, LocalDate to) {
+        access.check(patientId);
+        LocalDate last = min(to, store.currentDay());
+        LocalDate firstWeek = AdherenceCalculator.weekStart(weeksFrom);
+        LocalDate first = nightsFrom != null && nightsFrom.isBefore(firstWeek) ? nightsFrom : firstWeek;
+        List<VersionSpan> spans = store.load(patientId).map(l -> l.spans(exercises.libraryById())).orElse(List.of());
+        Set<Done> done = new HashSet<>();
+        for (Object[] row : adherence.findDoneOfPatientsBetween(List.of(patientId), first, last)) {
+            done.add(new Done((Long) row[1], (LocalDate) row[2]));
+        }
+        List<NightStretch> nights = nightsFrom == null || nightsFrom.isAfter(last) ? List.of()
+                : AdherenceCalculator.bedtimeStretches(spans, done, nightsFrom, last);
+        return new AdherenceHistory(AdherenceCalculator.weeks(spans, done, firstWeek, to, last), nights);
+    }
+
+    /** Per night in the range: were all that night's bedtime stretches done? For "does stretching help me". */
+    @Transactional(readOnly = true)
+    public List<NightStretch> bedtimeStretchNights(long patientId, LocalDate from, LocalDate to) {
+        return adherenceHistory(patientId, from, from, to).bedtimeNights();
+    }
+
+    private static void validateEffort(Integer effort) {
+        if (effort != null && (effort < 0 || effort > PlanService.MAX_EFFORT)) {
+            throw new IllegalArgumentException("Effort or pain: 0 to " + PlanService.MAX_EFFORT);
+        }
+    }
+
+    private VersionSpan versionPrescribing(long patientId, long exerciseId, LocalDate day) {
+        return store.load(patientId).map(l -> l.spans(exercises.libraryById()))
+                .flatMap(spans -> AdherenceCalculator.activeOn(spans, day))
+                .filter(v -> v.items().stream().anyMatch(i -> i.exerciseId() == exerciseId))
+                .orElseThrow(() -> new IllegalArgumentException("This exercise is not in your plan today"));
+    }
+
+    private String name(long exerciseId) {
+        ExerciseInfo exercise = exercises.libraryById().get(exerciseId);
+        return exercise == null ? "exercise " + exerciseId : exercise.name();
+    }
+
+    private static Set<Done> done(List<AdherenceRecord> records) {
+        return records.stream().map(r -> new Done(r.getExerciseId(), r.getDoneDay()))
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
