@@ -3,6 +3,7 @@ package app.physioportal.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -27,5 +28,6 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
               and (:from is null or e.occurredAt >= :from)
               and (:to is null or e.occurredAt < :to)
             order by e.id desc""")
-    List<AuditService.AuditEntry> search(String actor, Long patientId, Instant from, Instant to, Pageable page);
+    List<AuditService.AuditEntry> search(@Nullable String actor, @Nullable Long patientId, @Nullable Instant from,
+            @Nullable Instant to, Pageable page);
 }

@@ -1,2 +1,5 @@
 /** The clinic's exercise library. */
+@NullMarked
 package app.physioportal.exercise;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,10 +7,8 @@ import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
 import app.physioportal.base.InvalidInput;
-import app.physioportal.patient.AssignedPatient;
 import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService.NewAccount;
-import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,9 +38,6 @@ class AccountServiceTest {
     @Autowired
     SystemTasks systemTasks;
 
-    @Autowired
-    PatientAccess patientAccess;
-
     @Test
     void demo_clinic_has_every_documented_login_with_the_documented_password() {
         var rows = jdbc.queryForList("select email, role, password_hash from account");
@@ -53,23 +48,6 @@ class AccountServiceTest {
             assertThat(encoder.matches(Demo.PASSWORD, (String) row.get("password_hash"))).as(email).isTrue();
             assertThat((String) row.get("password_hash")).as("stored hashed with an id prefix").startsWith("{bcrypt}");
         }
-    }
-
-    @Test
-    @WithUserDetails(Demo.PHYSIO1)
-    void physio1_has_patients_one_to_four() {
-        assertThat(patients.myPatients()).extracting(AssignedPatient::email).contains(
-                "patient1@example.org", "patient2@example.org", "patient3@example.org", "patient4@example.org")
-                .doesNotContain("patient5@example.org", "patient6@example.org");
-    }
-
-    @Test
-    @WithUserDetails(Demo.PHYSIO2)
-    void physio2_has_patients_five_and_six() {
-        assertThat(patients.myPatients()).extracting(AssignedPatient::email)
-                .contains("patient5@example.org", "patient6@example.org")
-                .doesNotContain("patient1@example.org", "patient2@example.org", "patient3@example.org",
-                        "patient4@example.org");
     }
 
     @Test
@@ -104,26 +82,6 @@ class AccountServiceTest {
 
     @Test
     @WithUserDetails(Demo.ADMIN)
-    void bad_input_is_refused_and_nothing_is_saved() {
-        int before = jdbc.queryForObject("select count(*) from account", Integer.class);
-        long physio = ids.idOf(Demo.PHYSIO1);
-
-        assertThatThrownBy(() -> patients.createPatient(
-                new NewAccount("", "not-an-email", Role.PATIENT, "short"), physio, null, null))
-                .isInstanceOf(ConstraintViolationException.class)
-                .hasMessageContaining("Enter a name")
-                .hasMessageContaining("Enter a valid email address")
-                .hasMessageContaining("at least 12");
-        assertThatThrownBy(() -> patients.createPatient(
-                new NewAccount("Pat", "pat@example.org", Role.PATIENT, "a-long-enough-password"),
-                ids.idOf(Demo.PATIENT1), null, null))
-                .as("a patient's physio must be a physio").isInstanceOf(InvalidInput.class);
-
-        assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(before);
-    }
-
-    @Test
-    @WithUserDetails(Demo.ADMIN)
     void an_admin_creates_a_physio_and_a_patient_assigned_to_them_and_it_is_audited() {
         int before = ids.auditCount(Demo.ADMIN, "ACCOUNT_CREATED");
 
@@ -151,39 +109,6 @@ class AccountServiceTest {
                 otp.accountId())).isTrue();
         String hash = jdbc.queryForObject("select password_hash from account where id = ?", String.class, otp.accountId());
         assertThat(encoder.matches(otp.password(), hash)).isTrue();
-    }
-
-    @Test
-    @WithUserDetails(Demo.ADMIN)
-    void a_patient_account_needs_a_physio_and_nothing_is_saved_without_one() {
-        String email = "nophysio." + System.nanoTime() + "@example.org";
-        assertThatThrownBy(() -> patients.createWithOneTimePassword(
-                new AccountService.AccountForm("No Physio", email, Role.PATIENT, null, null)))
-                .isInstanceOf(InvalidInput.class)
-                .extracting(e -> ((InvalidInput) e).field()).isEqualTo("physioId");
-        assertThat(jdbc.queryForObject("select count(*) from account where email = ?", Integer.class, email)).isZero();
-    }
-
-    @Test
-    @WithUserDetails(Demo.ADMIN)
-    void reassigning_a_patient_moves_access_to_the_new_physio_at_once() {
-        long physioA = accounts.createStaff(new NewAccount("Physio A", "pa." + System.nanoTime() + "@example.org",
-                Role.PHYSIO, "a-long-enough-password"));
-        long physioB = accounts.createStaff(new NewAccount("Physio B", "pb." + System.nanoTime() + "@example.org",
-                Role.PHYSIO, "a-long-enough-password"));
-        String patientEmail = "moving." + System.nanoTime() + "@example.org";
-        long patient = patients.createPatient(new NewAccount("Moving Patient", patientEmail, Role.PATIENT,
-                "a-long-enough-password"), physioA, null, null);
-
-        patients.reassign(patient, physioB);
-
-        assertThat(jdbc.queryForObject("select physio_id from patient where account_id = ?", Long.class, patient))
-                .isEqualTo(physioB);
-        assertThat(ids.auditCountForPatient(Demo.ADMIN, "PATIENT_ASSIGNED", patient)).isEqualTo(2);
-        String physioAEmail = jdbc.queryForObject("select email from account where id = ?", String.class, physioA);
-        String physioBEmail = jdbc.queryForObject("select email from account where id = ?", String.class, physioB);
-        systemTasks.runAsAccount(physioAEmail, () -> assertThat(patientAccess.mayAccess(patient)).isFalse());
-        systemTasks.runAsAccount(physioBEmail, () -> assertThat(patientAccess.mayAccess(patient)).isTrue());
     }
 
     @Test

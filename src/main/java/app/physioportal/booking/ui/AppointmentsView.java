@@ -8,6 +8,7 @@ import app.physioportal.booking.BookingService.AppointmentSummary;
 import app.physioportal.booking.BookingService.DaySlots;
 import app.physioportal.booking.Slot;
 import app.physioportal.booking.SlotTakenException;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.button.Button;
@@ -26,7 +27,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 
 /** The patient's appointments: the next one, upcoming and past, and their physio's open times to book. */
@@ -39,7 +39,7 @@ public class AppointmentsView extends Main {
     private final BookingService booking;
     private final Clock clock;
     private final long patientId;
-    private final ZoneId zone;
+    private final Clinic clinic;
     private final NextAppointmentCard next;
     private final PatientAppointments list;
     private final H3 slotsTitle = new H3();
@@ -48,17 +48,17 @@ public class AppointmentsView extends Main {
     private final Div confirm = new Div();
     private AppointmentSummary moving;
 
-    public AppointmentsView(BookingService booking, CurrentUser currentUser, Clock clock) {
+    public AppointmentsView(BookingService booking, CurrentUser currentUser, Clock clock, Clinic clinic) {
         this.booking = booking;
         this.clock = clock;
         this.patientId = currentUser.require().id();
-        this.zone = booking.clinicZone();
+        this.clinic = clinic;
         addClassName("page");
         setId("appointments-view");
         add(new ViewHeader("Appointments", "Book, move or cancel your follow-ups with your physio."));
 
-        next = new NextAppointmentCard(booking, patientId).withoutLink();
-        list = new PatientAppointments(booking, clock, patientId, false);
+        next = new NextAppointmentCard(booking, clinic, patientId).withoutLink();
+        list = new PatientAppointments(booking, clinic, clock, patientId, false);
         list.setOnMove(this::startMove);
         list.setOnChange(this::refresh);
 
@@ -92,7 +92,7 @@ public class AppointmentsView extends Main {
         long upcoming = booking.appointments(patientId).stream().filter(a -> a.upcoming(clock.instant())).count();
         if (moving != null) {
             slotsTitle.setText("Pick a new time");
-            slotsHint.setText("Moving your appointment on " + BookingFormats.when(moving, zone) + ".");
+            slotsHint.setText("Moving your appointment on " + BookingFormats.when(moving, clinic) + ".");
             Button stop = new Button("Keep the current time", e -> {
                 moving = null;
                 refreshSlots();
@@ -117,12 +117,12 @@ public class AppointmentsView extends Main {
             Div times = new Div();
             times.addClassName("slot-times");
             for (Slot slot : day.slots()) {
-                Button time = new Button(BookingFormats.time(slot.start(), zone), e -> choose(slot));
+                Button time = new Button(clinic.time(slot.start()), e -> choose(slot));
                 time.setId("slot-" + slot.start().getEpochSecond());
                 time.addClassName("slot-button");
                 times.add(time);
             }
-            Div dayBox = new Div(new H4(BookingFormats.day(day.date())), times);
+            Div dayBox = new Div(new H4(clinic.longDay(day.date())), times);
             dayBox.addClassName("slot-day");
             slots.add(dayBox);
         }
@@ -132,7 +132,7 @@ public class AppointmentsView extends Main {
         confirm.removeAll();
         confirm.setVisible(true);
         Span what = new Span((moving == null ? "Book " : "Move to ")
-                + BookingFormats.DAY.format(slot.start().atZone(zone)) + " at " + BookingFormats.time(slot.start(), zone)
+                + clinic.longDay(clinic.at(slot.start())) + " at " + clinic.time(slot.start())
                 + "?");
         what.setId("booking-confirm-text");
         what.addClassName("card-title");

@@ -2,6 +2,7 @@ package app.physioportal.booking.ui;
 
 import app.physioportal.booking.BookingService;
 import app.physioportal.booking.BookingService.AppointmentSummary;
+import app.physioportal.clinic.Clinic;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -11,16 +12,18 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * The patient's next appointment in one card, with a link to the booking page. For the patient's home page:
- * {@code new NextAppointmentCard(bookingService, patientId)}.
+ * {@code new NextAppointmentCard(bookingService, clinic, patientId)}.
  */
 @NamedInterface("panels")
 public class NextAppointmentCard extends Div {
 
     private final BookingService booking;
+    private final Clinic clinic;
     private final long patientId;
     private boolean showLink = true;
 
-    public NextAppointmentCard(BookingService booking, long patientId) {
+    public NextAppointmentCard(BookingService booking, Clinic clinic, long patientId) {
+        this.clinic = clinic;
         this.booking = booking;
         this.patientId = patientId;
         setId("next-appointment");
@@ -43,7 +46,7 @@ public class NextAppointmentCard extends Div {
         add(head);
         if (next.isPresent()) {
             AppointmentSummary a = next.get();
-            Span when = new Span(BookingFormats.when(a, booking.clinicZone()));
+            Span when = new Span(BookingFormats.when(a, clinic));
             when.setId("next-appointment-when");
             when.addClassName("card-title");
             Span detail = new Span(a.type().label() + " with " + a.physioName());

@@ -4,6 +4,7 @@ import app.physioportal.booking.AppointmentStatus;
 import app.physioportal.booking.BookingException;
 import app.physioportal.booking.BookingService;
 import app.physioportal.booking.BookingService.AppointmentSummary;
+import app.physioportal.clinic.Clinic;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -14,7 +15,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.modulith.NamedInterface;
@@ -23,12 +23,13 @@ import org.springframework.modulith.NamedInterface;
  * One patient's appointments, upcoming and past, with what the viewer may do about them: a patient cancels
  * or moves outside the notice period; the physio cancels, and marks attended or did-not-attend afterwards.
  * For the patient's booking page and, later, the physio's patient page:
- * {@code new PatientAppointments(bookingService, clock, patientId, true)}.
+ * {@code new PatientAppointments(bookingService, clinic, clock, patientId, true)}.
  */
 @NamedInterface("panels")
 public class PatientAppointments extends Div {
 
     private final BookingService booking;
+    private final Clinic clinic;
     private final Clock clock;
     private final long patientId;
     private final boolean physioActions;
@@ -36,7 +37,9 @@ public class PatientAppointments extends Div {
     private Runnable onChange = () -> { };
     private Long confirmingCancel;
 
-    public PatientAppointments(BookingService booking, Clock clock, long patientId, boolean physioActions) {
+    public PatientAppointments(BookingService booking, Clinic clinic, Clock clock, long patientId,
+            boolean physioActions) {
+        this.clinic = clinic;
         this.booking = booking;
         this.clock = clock;
         this.patientId = patientId;
@@ -58,7 +61,6 @@ public class PatientAppointments extends Div {
 
     public void refresh() {
         removeAll();
-        ZoneId zone = booking.clinicZone();
         Instant now = clock.instant();
         List<AppointmentSummary> all = booking.appointments(patientId);
         List<AppointmentSummary> upcoming = all.stream().filter(a -> a.upcoming(now)).toList();
@@ -71,7 +73,7 @@ public class PatientAppointments extends Div {
         if (upcoming.isEmpty()) {
             upcomingList.add(new Paragraph("No upcoming appointments."));
         }
-        upcoming.forEach(a -> upcomingList.add(upcomingCard(a, zone)));
+        upcoming.forEach(a -> upcomingList.add(upcomingCard(a)));
         add(upcomingList);
 
         add(new H3("Past and cancelled"));
@@ -81,12 +83,12 @@ public class PatientAppointments extends Div {
         if (past.isEmpty()) {
             pastList.add(new Paragraph("Nothing yet."));
         }
-        past.forEach(a -> pastList.add(pastCard(a, zone)));
+        past.forEach(a -> pastList.add(pastCard(a)));
         add(pastList);
     }
 
-    private Div upcomingCard(AppointmentSummary a, ZoneId zone) {
-        Div card = baseCard(a, zone);
+    private Div upcomingCard(AppointmentSummary a) {
+        Div card = baseCard(a);
         card.addClassName("appointment-upcoming");
         Div actions = new Div();
         actions.addClassName("appointment-actions");
@@ -126,8 +128,8 @@ public class PatientAppointments extends Div {
         return card;
     }
 
-    private Div pastCard(AppointmentSummary a, ZoneId zone) {
-        Div card = baseCard(a, zone);
+    private Div pastCard(AppointmentSummary a) {
+        Div card = baseCard(a);
         card.addClassName("appointment-past");
         if (physioActions && a.outcomeDue()) {
             Div actions = new Div();
@@ -142,8 +144,8 @@ public class PatientAppointments extends Div {
         return card;
     }
 
-    private Div baseCard(AppointmentSummary a, ZoneId zone) {
-        Span when = new Span(BookingFormats.when(a, zone));
+    private Div baseCard(AppointmentSummary a) {
+        Span when = new Span(BookingFormats.when(a, clinic));
         when.addClassName("card-title");
         Span status = new Span(a.status().label());
         status.addClassNames("appointment-status", "status-" + a.status().name().toLowerCase());

@@ -12,6 +12,7 @@ import app.physioportal.booking.BookingService.WeekSchedule;
 import app.physioportal.booking.ScheduleService;
 import app.physioportal.booking.Slot;
 import app.physioportal.booking.SlotTakenException;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.patient.AssignedPatient;
 import app.physioportal.patient.PatientService;
 import app.physioportal.security.Role;
@@ -32,12 +33,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /** The physio's week: appointments and free slots day by day, booking follow-ups, recording who came. */
 @Route("schedule")
@@ -46,23 +43,20 @@ import java.util.Locale;
 @RolesAllowed(Role.PHYSIO_ROLE)
 public class ScheduleView extends Main {
 
-    private static final DateTimeFormatter WEEK_OF = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final BookingService booking;
     private final List<AssignedPatient> patients;
-    private final ZoneId zone;
+    private final Clinic clinic;
     private final Span weekLabel = new Span();
     private final Div days = new Div();
     private final Div bookPanel = new Div();
-    private final Clock clock;
     private LocalDate weekDay;
 
-    public ScheduleView(BookingService booking, ScheduleService schedule, PatientService patientService, Clock clock) {
+    public ScheduleView(BookingService booking, ScheduleService schedule, PatientService patientService, Clinic clinic) {
         this.booking = booking;
         this.patients = patientService.myPatients();
-        this.zone = booking.clinicZone();
-        this.clock = clock;
-        this.weekDay = LocalDate.now(clock.withZone(zone));
+        this.clinic = clinic;
+        this.weekDay = clinic.today();
         addClassName("page");
         setId("schedule-view");
         add(new ViewHeader("Schedule", "Your week: appointments and free times. Tap a free time to book a follow-up."));
@@ -70,7 +64,7 @@ public class ScheduleView extends Main {
         Button previous = new Button(VaadinIcon.ANGLE_LEFT.create(), e -> show(weekDay.minusWeeks(1)));
         previous.setId("previous-week");
         previous.setAriaLabel("Previous week");
-        Button today = new Button("This week", e -> show(LocalDate.now(clock.withZone(zone))));
+        Button today = new Button("This week", e -> show(clinic.today()));
         today.setId("this-week");
         Button nextWeek = new Button(VaadinIcon.ANGLE_RIGHT.create(), e -> show(weekDay.plusWeeks(1)));
         nextWeek.setId("next-week");
@@ -85,7 +79,7 @@ public class ScheduleView extends Main {
         bookPanel.setVisible(false);
         days.setId("week-days");
         days.addClassName("week-days");
-        add(nav, bookPanel, days, new WorkingHoursEditor(schedule, () -> show(weekDay)));
+        add(nav, bookPanel, days, new WorkingHoursEditor(schedule, clinic, () -> show(weekDay)));
         show(weekDay);
     }
 
@@ -93,7 +87,7 @@ public class ScheduleView extends Main {
         weekDay = day;
         bookPanel.setVisible(false);
         WeekSchedule week = booking.myWeek(day);
-        weekLabel.setText("Week of " + WEEK_OF.format(week.monday()));
+        weekLabel.setText("Week of " + clinic.date(week.monday()));
         days.removeAll();
         for (ScheduleDay scheduleDay : week.days()) {
             days.add(dayCard(scheduleDay));
@@ -101,7 +95,7 @@ public class ScheduleView extends Main {
     }
 
     private Div dayCard(ScheduleDay day) {
-        Div card = new Div(new H4(BookingFormats.day(day.date())));
+        Div card = new Div(new H4(clinic.longDay(day.date())));
         card.addClassNames("card", "schedule-day");
         card.setId("day-" + day.date());
         if (day.closedBecause() != null) {
@@ -116,21 +110,21 @@ public class ScheduleView extends Main {
             Div free = new Div();
             free.addClassName("slot-times");
             for (Slot slot : day.free()) {
-                Button time = new Button(BookingFormats.time(slot.start(), zone), e -> openBooking(slot));
+                Button time = new Button(clinic.time(slot.start()), e -> openBooking(slot));
                 time.setId("free-" + slot.start().getEpochSecond());
                 time.addClassName("slot-button");
                 free.add(time);
             }
             card.add(free);
         } else if (day.working() && day.appointments().isEmpty()) {
-            card.add(new Paragraph(day.date().isBefore(LocalDate.now(clock.withZone(zone))) ? "No appointments"
+            card.add(new Paragraph(day.date().isBefore(clinic.today()) ? "No appointments"
                     : "No free times left"));
         }
         return card;
     }
 
     private Div appointmentRow(AppointmentSummary a) {
-        Span time = new Span(BookingFormats.time(a.start(), zone) + "–" + BookingFormats.time(a.end(), zone));
+        Span time = new Span(clinic.time(a.start()) + "–" + clinic.time(a.end()));
         time.addClassName("card-title");
         Span who = new Span(a.patientName() + " · " + a.type().label());
         Span status = new Span(a.status().label());
@@ -151,8 +145,8 @@ public class ScheduleView extends Main {
     private void openBooking(Slot slot) {
         bookPanel.removeAll();
         bookPanel.setVisible(true);
-        Span what = new Span("Follow-up on " + BookingFormats.DAY.format(slot.start().atZone(zone)) + " at "
-                + BookingFormats.time(slot.start(), zone));
+        Span what = new Span("Follow-up on " + clinic.longDay(clinic.at(slot.start())) + " at "
+                + clinic.time(slot.start()));
         what.addClassName("card-title");
         Select<AssignedPatient> patient = new Select<>();
         patient.setLabel("Patient");

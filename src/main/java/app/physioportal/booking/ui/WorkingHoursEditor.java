@@ -5,6 +5,7 @@ import app.physioportal.booking.BookingException;
 import app.physioportal.booking.ScheduleService;
 import app.physioportal.booking.ScheduleService.ClosureDays;
 import app.physioportal.booking.ScheduleService.WorkingHours;
+import app.physioportal.clinic.Clinic;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -39,13 +40,15 @@ class WorkingHoursEditor extends Div {
     }
 
     private final ScheduleService schedule;
+    private final Clinic clinic;
     private final Runnable onSaved;
     private final Div summary = new Div();
     private final Div editor = new Div();
     private final Map<DayOfWeek, DayRow> rows = new EnumMap<>(DayOfWeek.class);
     private final IntegerField slotMinutes = new IntegerField("Slot length (minutes)");
 
-    WorkingHoursEditor(ScheduleService schedule, Runnable onSaved) {
+    WorkingHoursEditor(ScheduleService schedule, Clinic clinic, Runnable onSaved) {
+        this.clinic = clinic;
         this.schedule = schedule;
         this.onSaved = onSaved;
         setId("working-hours");
@@ -72,8 +75,8 @@ class WorkingHoursEditor extends Div {
             summary.add(new Div(line));
         }
         for (ClosureDays c : schedule.myClosures()) {
-            Span line = new Span("Closed " + BookingFormats.SHORT_DAY.format(c.firstDay()) + " to "
-                    + BookingFormats.SHORT_DAY.format(c.lastDay()) + ": " + c.reason());
+            Span line = new Span("Closed " + clinic.weekday(c.firstDay()) + " to "
+                    + clinic.weekday(c.lastDay()) + ": " + c.reason());
             line.addClassName("closure-line");
             summary.add(new Div(line));
         }

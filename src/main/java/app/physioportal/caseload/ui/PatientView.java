@@ -85,11 +85,11 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         TabSheet tabs = new TabSheet();
         tabs.setId("patient-tabs");
         tabs.setWidthFull();
-        tabs.add("Progress", new ProgressPanel(patientId, progress));
-        tabs.add("Diary", new NightList(diary, nights, clock, patientId, true));
+        tabs.add("Progress", new ProgressPanel(patientId, progress, clinic));
+        tabs.add("Diary", new NightList(diary, nights, clinic, clock, patientId, true));
         tabs.add("Plan", planTab(patientId));
-        tabs.add("Appointments", new PatientAppointments(booking, clock, patientId, true));
-        tabs.add("Notes", new ClinicalNotesPanel(notes, patientId, true, clinic.zone()));
+        tabs.add("Appointments", new PatientAppointments(booking, clinic, clock, patientId, true));
+        tabs.add("Notes", new ClinicalNotesPanel(notes, patientId, true, clinic));
         add(tabs);
     }
 

@@ -1,24 +1,21 @@
 package app.physioportal.diary.ui;
 
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.CrampRecord;
 import app.physioportal.diary.NightSummary;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** How the diary reads in words, one place for every screen of the feature. */
 final class DiaryText {
 
-    private static final DateTimeFormatter NIGHT = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-
     private DiaryText() {
     }
 
-    static String night(LocalDate night) {
-        return NIGHT.format(night);
+    /** "Tue 3 Mar" */
+    static String night(LocalDate night, Clinic clinic) {
+        return clinic.weekday(night);
     }
 
     static String status(NightSummary night) {
@@ -30,8 +27,8 @@ final class DiaryText {
     }
 
     /** "02:10 · Calf, left · 7/10 · 1-5 min · woke you up" */
-    static String cramp(CrampRecord cramp, ZoneId zone) {
-        StringBuilder text = new StringBuilder(TIME.format(cramp.occurredAt().atZone(zone)))
+    static String cramp(CrampRecord cramp, Clinic clinic) {
+        StringBuilder text = new StringBuilder(clinic.time(cramp.occurredAt()))
                 .append(" · ").append(cramp.where())
                 .append(" · ").append(cramp.intensity()).append("/10");
         if (cramp.howLong() != null) {

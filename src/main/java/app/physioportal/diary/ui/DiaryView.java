@@ -1,6 +1,7 @@
 package app.physioportal.diary.ui;
 
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.DiaryStatistics;
 import app.physioportal.diary.Nights;
@@ -33,7 +34,7 @@ public class DiaryView extends Main {
     private final long patientId;
     private final Div summary = new Div();
 
-    public DiaryView(DiaryService diary, Nights nights, CurrentUser currentUser, Clock clock) {
+    public DiaryView(DiaryService diary, Nights nights, CurrentUser currentUser, Clock clock, Clinic clinic) {
         this.diary = diary;
         this.nights = nights;
         this.clock = clock;
@@ -46,8 +47,8 @@ public class DiaryView extends Main {
         log.setId("diary-log-cramp");
         log.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
 
-        MorningCheckIn checkIn = new MorningCheckIn(diary, nights, clock, patientId);
-        NightList list = new NightList(diary, nights, clock, patientId, false);
+        MorningCheckIn checkIn = new MorningCheckIn(diary, nights, clinic, clock, patientId);
+        NightList list = new NightList(diary, nights, clinic, clock, patientId, false);
         checkIn.setOnRecorded(() -> {
             list.refresh();
             showSummary();

@@ -2,6 +2,7 @@ package app.physioportal.diary.ui;
 
 import app.physioportal.base.InvalidInput;
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.CrampRecord;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.Nights;
@@ -26,12 +27,15 @@ import java.time.Clock;
 @RolesAllowed(Role.PATIENT_ROLE)
 public class EditCrampView extends Main implements HasUrlParameter<Long> {
 
+    private final Clinic clinic;
+
     private final DiaryService diary;
     private final Nights nights;
     private final Clock clock;
     private final long patientId;
 
-    public EditCrampView(DiaryService diary, Nights nights, CurrentUser currentUser, Clock clock) {
+    public EditCrampView(DiaryService diary, Nights nights, CurrentUser currentUser, Clock clock, Clinic clinic) {
+        this.clinic = clinic;
         this.diary = diary;
         this.nights = nights;
         this.clock = clock;
@@ -72,7 +76,7 @@ public class EditCrampView extends Main implements HasUrlParameter<Long> {
         }));
         Div bar = new Div(backButton("Cancel"), save);
         bar.addClassName("save-bar");
-        add(new ViewHeader("Edit cramp", "Night of " + DiaryText.night(cramp.night())), form, bar);
+        add(new ViewHeader("Edit cramp", "Night of " + DiaryText.night(cramp.night(), clinic)), form, bar);
     }
 
     private Button backButton(String text) {

@@ -1,5 +1,6 @@
 package app.physioportal.diary.ui;
 
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.CheckInInput;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.NightSummary;
@@ -22,13 +23,15 @@ import org.springframework.modulith.NamedInterface;
 public class MorningCheckIn extends Div {
 
     private final DiaryService diary;
+    private final Clinic clinic;
     private final long patientId;
     private final LocalDate night;
     private final ScaleField disturbance = new ScaleField("Sleep disturbed? (optional)",
             "disturbance", "not at all", "could not sleep");
     private Runnable onRecorded = () -> { };
 
-    public MorningCheckIn(DiaryService diary, Nights nights, Clock clock, long patientId) {
+    public MorningCheckIn(DiaryService diary, Nights nights, Clinic clinic, Clock clock, long patientId) {
+        this.clinic = clinic;
         this.diary = diary;
         this.patientId = patientId;
         this.night = nights.lastNight(clock);
@@ -40,7 +43,7 @@ public class MorningCheckIn extends Div {
             return;
         }
         H3 question = new H3("How was last night?");
-        Paragraph which = new Paragraph("The night of " + DiaryText.night(night));
+        Paragraph which = new Paragraph("The night of " + DiaryText.night(night, clinic));
         which.addClassName("check-in-night");
         Button noCramps = new Button("No cramps", e -> recordCrampFree());
         noCramps.setId("checkin-no-cramps");
@@ -61,7 +64,7 @@ public class MorningCheckIn extends Div {
     private void recordCrampFree() {
         diary.checkIn(patientId, new CheckInInput(night, true, disturbance.getValue()));
         removeAll();
-        Paragraph thanks = new Paragraph("Thank you. The night of " + DiaryText.night(night)
+        Paragraph thanks = new Paragraph("Thank you. The night of " + DiaryText.night(night, clinic)
                 + " is in your diary as cramp-free.");
         thanks.setId("check-in-thanks");
         add(thanks);

@@ -1,6 +1,7 @@
 package app.physioportal.diary.ui;
 
 import app.physioportal.base.InvalidInput;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.CheckInInput;
 import app.physioportal.diary.CrampRecord;
 import app.physioportal.diary.DiaryService;
@@ -31,6 +32,7 @@ public class NightList extends Div {
 
     private final DiaryService diary;
     private final Nights nights;
+    private final Clinic clinic;
     private final Clock clock;
     private final long patientId;
     private final boolean readOnly;
@@ -39,7 +41,9 @@ public class NightList extends Div {
     private LocalDate oldest;
     private Runnable onChange = () -> { };
 
-    public NightList(DiaryService diary, Nights nights, Clock clock, long patientId, boolean readOnly) {
+    public NightList(DiaryService diary, Nights nights, Clinic clinic, Clock clock, long patientId,
+            boolean readOnly) {
+        this.clinic = clinic;
         this.diary = diary;
         this.nights = nights;
         this.clock = clock;
@@ -80,7 +84,7 @@ public class NightList extends Div {
         Div card = new Div();
         card.setId("night-" + night.night());
         card.addClassNames("card", "night-card", "night-" + night.status().name().toLowerCase().replace('_', '-'));
-        Span date = new Span(DiaryText.night(night.night()));
+        Span date = new Span(DiaryText.night(night.night(), clinic));
         date.addClassName("night-date");
         boolean tonight = night.night().isAfter(nights.lastNight(clock));
         Span status = new Span(tonight && !night.recorded() ? "Tonight" : DiaryText.status(night));
@@ -108,7 +112,7 @@ public class NightList extends Div {
     private Div crampRow(CrampRecord cramp) {
         Div row = new Div();
         row.addClassName("cramp-row");
-        Span summary = new Span(DiaryText.cramp(cramp, nights.zone()));
+        Span summary = new Span(DiaryText.cramp(cramp, clinic));
         summary.addClassName("cramp-summary");
         Div text = new Div(summary);
         text.addClassName("cramp-text");
@@ -147,7 +151,7 @@ public class NightList extends Div {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("confirm-delete");
         dialog.setHeader("Delete this cramp?");
-        dialog.setText(DiaryText.cramp(cramp, nights.zone()) + ", night of " + DiaryText.night(cramp.night())
+        dialog.setText(DiaryText.cramp(cramp, clinic) + ", night of " + DiaryText.night(cramp.night(), clinic)
                 + ". This cannot be undone.");
         dialog.setCancelable(true);
         dialog.setCancelText("Keep it");

@@ -1,6 +1,7 @@
 package app.physioportal.diary.ui;
 
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.CrampInput;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.Nights;
@@ -26,7 +27,10 @@ import java.time.Clock;
 @RolesAllowed(Role.PATIENT_ROLE)
 public class QuickLogView extends Main {
 
-    public QuickLogView(DiaryService diary, Nights nights, CurrentUser currentUser, Clock clock) {
+    private final Clinic clinic;
+
+    public QuickLogView(DiaryService diary, Nights nights, CurrentUser currentUser, Clock clock, Clinic clinic) {
+        this.clinic = clinic;
         addClassNames("page", "quick-log");
         setId("quick-log-view");
         // Arriving from a long diary list, start at the top, not where the list was scrolled to.
@@ -56,7 +60,7 @@ public class QuickLogView extends Main {
             }
             throw refusal;
         }
-        Notification.show("Cramp saved for the night of " + DiaryText.night(nights.nightOf(input.occurredAt())),
+        Notification.show("Cramp saved for the night of " + DiaryText.night(nights.nightOf(input.occurredAt()), clinic),
                 4000, Notification.Position.BOTTOM_CENTER).setId("saved-notice");
         getUI().ifPresent(ui -> ui.navigate(DiaryView.class));
     }

@@ -2,6 +2,7 @@ package app.physioportal.notes.ui;
 
 import app.physioportal.base.ui.FormErrors;
 import app.physioportal.base.ui.TextLimit;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.notes.ClinicalNoteService;
 import app.physioportal.notes.ClinicalNoteService.NewNote;
 import app.physioportal.notes.ClinicalNoteService.NoteView;
@@ -14,8 +15,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import jakarta.validation.ConstraintViolationException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.modulith.NamedInterface;
 
@@ -26,11 +25,10 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("panels")
 public class ClinicalNotesPanel extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
 
     private final ClinicalNoteService service;
     private final long patientId;
-    private final ZoneId zone;
+    private final Clinic clinic;
     private final Div list = new Div();
     private final TextArea body = new TextArea("New note");
     private final Checkbox shared = new Checkbox("Share with the patient");
@@ -39,10 +37,10 @@ public class ClinicalNotesPanel extends Div {
     private final Map<String, HasValidation> fields = Map.of("body", body);
     private Long correctsNoteId;
 
-    public ClinicalNotesPanel(ClinicalNoteService service, long patientId, boolean editable, ZoneId zone) {
+    public ClinicalNotesPanel(ClinicalNoteService service, long patientId, boolean editable, Clinic clinic) {
         this.service = service;
         this.patientId = patientId;
-        this.zone = zone;
+        this.clinic = clinic;
         addClassName("notes-panel");
         setId("clinical-notes");
         list.addClassName("card-list");
@@ -81,7 +79,7 @@ public class ClinicalNotesPanel extends Div {
     }
 
     private Div card(NoteView note, boolean editable) {
-        Span meta = new Span(WHEN.format(note.writtenAt().atZone(zone)) + " · " + note.authorName()
+        Span meta = new Span(clinic.weekdayYearTime(note.writtenAt()) + " · " + note.authorName()
                 + (note.sharedWithPatient() ? " · shared with patient" : ""));
         meta.addClassName("card-detail");
         Paragraph text = new Paragraph(note.body());
@@ -113,7 +111,7 @@ public class ClinicalNotesPanel extends Div {
         correcting.setVisible(note != null);
         cancelCorrection.setVisible(note != null);
         if (note != null) {
-            correcting.setText("Correcting the note of " + WHEN.format(note.writtenAt().atZone(zone)));
+            correcting.setText("Correcting the note of " + clinic.weekdayYearTime(note.writtenAt()));
             shared.setValue(note.sharedWithPatient());
             body.focus();
         }

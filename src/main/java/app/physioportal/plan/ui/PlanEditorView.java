@@ -2,6 +2,7 @@ package app.physioportal.plan.ui;
 
 import app.physioportal.base.ui.TextLimit;
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.exercise.ExerciseService;
 import app.physioportal.exercise.ExerciseService.ExerciseInfo;
 import app.physioportal.exercise.Timing;
@@ -65,6 +66,7 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
     private Map<Long, ExerciseInfo> library;
     private final List<Row> rows = new ArrayList<>();
     private Notification lastError;
+    private final Clinic clinic;
 
     private final Div header = new Div();
     private final Div itemList = new Div();
@@ -74,7 +76,8 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
     private final TextArea reason = new TextArea("Reason for the change (the patient sees it)");
     private final Button save = new Button("Save");
 
-    public PlanEditorView(PlanService plans, ExerciseService exercises, PatientService patients) {
+    public PlanEditorView(PlanService plans, ExerciseService exercises, PatientService patients, Clinic clinic) {
+        this.clinic = clinic;
         this.plans = plans;
         this.exercises = exercises;
         this.patients = patients;
@@ -147,7 +150,7 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
 
         historyArea.removeAll();
         if (!history.isEmpty()) {
-            historyArea.add(new H3("Version history"), new PlanHistoryList(history));
+            historyArea.add(new H3("Version history"), new PlanHistoryList(history, clinic));
         }
         Div templateArea = new Div(template, templateText);
         templateArea.setVisible(basedOnVersion == null);

@@ -1,5 +1,6 @@
 package app.physioportal.plan.ui;
 
+import app.physioportal.clinic.Clinic;
 import app.physioportal.exercise.ui.ExerciseIcon;
 import app.physioportal.plan.PlanItem;
 import app.physioportal.plan.PlanVersionView;
@@ -9,24 +10,22 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Every version of a plan, newest first: when it started, who changed it, why, and what changed. */
 class PlanHistoryList extends Div {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
-    PlanHistoryList(List<PlanVersionView> newestFirst) {
+    PlanHistoryList(List<PlanVersionView> newestFirst, Clinic clinic) {
         addClassName("card-list");
         setId("plan-history");
         for (int i = 0; i < newestFirst.size(); i++) {
-            add(versionCard(newestFirst.get(i), i == 0));
+            add(versionCard(newestFirst.get(i), i == 0, clinic));
         }
     }
 
-    private static Div versionCard(PlanVersionView version, boolean current) {
-        Span title = new Span("Version " + version.number() + " · from " + DATE.format(version.effectiveFrom()));
+    private static Div versionCard(PlanVersionView version, boolean current, Clinic clinic) {
+        Span title = new Span("Version " + version.number() + " · from " + clinic.date(version.effectiveFrom()));
         title.addClassName("card-title");
         Div head = new Div(title);
         head.addClassName("version-head");

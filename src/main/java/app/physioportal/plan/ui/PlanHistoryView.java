@@ -1,6 +1,7 @@
 package app.physioportal.plan.ui;
 
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.plan.PlanService;
 import app.physioportal.plan.PlanVersionView;
 import app.physioportal.security.CurrentUser;
@@ -20,7 +21,7 @@ import java.util.List;
 @RolesAllowed(Role.PATIENT_ROLE)
 public class PlanHistoryView extends Main {
 
-    public PlanHistoryView(CurrentUser currentUser, PlanService plans) {
+    public PlanHistoryView(CurrentUser currentUser, PlanService plans, Clinic clinic) {
         addClassName("page");
         setId("plan-history-view");
         List<PlanVersionView> history = plans.history(currentUser.require().id());
@@ -32,7 +33,7 @@ public class PlanHistoryView extends Main {
             none.addClassName("card");
             add(none);
         } else {
-            add(new PlanHistoryList(history));
+            add(new PlanHistoryList(history, clinic));
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.physioportal.progress.ui;
 
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.patient.PatientService;
 import app.physioportal.progress.ProgressService;
 import app.physioportal.security.Role;
@@ -20,8 +21,10 @@ public class PatientProgressView extends Main implements BeforeEnterObserver {
 
     private final ProgressService progress;
     private final PatientService patients;
+    private final Clinic clinic;
 
-    public PatientProgressView(ProgressService progress, PatientService patients) {
+    public PatientProgressView(ProgressService progress, PatientService patients, Clinic clinic) {
+        this.clinic = clinic;
         this.progress = progress;
         this.patients = patients;
         addClassName("page");
@@ -32,7 +35,7 @@ public class PatientProgressView extends Main implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         long patientId = RouteIds.require(event, "patientId");
         // A refusal propagates to the access-denied page; the service has audited it.
-        ProgressPanel panel = new ProgressPanel(patientId, progress);
+        ProgressPanel panel = new ProgressPanel(patientId, progress, clinic);
         String name = patients.patientProfile(patientId).displayName();
         removeAll();
         add(new ViewHeader(name + ": progress", "Diary and exercises week by week, as the patient sees them."), panel);

@@ -1,15 +1,14 @@
 package app.physioportal.progress.ui;
 
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.CrampLocation;
 import app.physioportal.diary.Trigger;
 import app.physioportal.progress.ProgressReport;
 import app.physioportal.progress.ProgressReport.PlanMarker;
 import app.physioportal.progress.ProgressReport.Week;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import software.xdev.chartjs.model.charts.BarChart;
@@ -32,7 +31,6 @@ import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearTickOpti
 /** The progress page's Chart.js configurations, built as typed models and serialised on the server. */
 public final class ProgressCharts {
 
-    static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     // Mid tones: at least 3:1 against both the light (#fff) and the dark (#233348) page background.
     private static final String PRIMARY = "#2e86c1";
     private static final String ACCENT = "#e0554a";
@@ -41,32 +39,33 @@ public final class ProgressCharts {
     private ProgressCharts() {
     }
 
-    public static List<String> weekLabels(ProgressReport report) {
-        return report.weeks().stream().map(w -> WEEK.format(w.weekStart())).toList();
+    /** Each week by the day it starts, as the clinic writes it ("3 Mar"). */
+    public static List<String> weekLabels(ProgressReport report, Clinic clinic) {
+        return report.weeks().stream().map(w -> clinic.dayMonth(w.weekStart())).toList();
     }
 
     /** Cramps per week, normalised to seven recorded nights; weeks with too few nights are left empty. */
-    public static String cramps(ProgressReport report) {
+    public static String cramps(ProgressReport report, Clinic clinic) {
         BarDataset bars = new BarDataset().setLabel("Cramps per week").setBackgroundColor(PRIMARY)
                 .setMaxBarThickness(48);
         report.weeks().forEach(w -> bars.addData(round(w.crampsPerWeek())));
-        return new BarChart().setData(new BarData().setLabels(weekLabels(report)).addDataset(bars))
+        return new BarChart().setData(new BarData().setLabels(weekLabels(report, clinic)).addDataset(bars))
                 .setOptions(common(new BarOptions(), "Cramps per week", null)).toJson();
     }
 
-    public static String intensity(ProgressReport report) {
+    public static String intensity(ProgressReport report, Clinic clinic) {
         LineDataset mean = line("Mean intensity", PRIMARY, report, w -> w.meanIntensity());
         LineDataset worst = line("Worst intensity", ACCENT, report,
                 w -> w.worstIntensity() == null ? null : w.worstIntensity().doubleValue());
-        return new LineChart().setData(new LineData().setLabels(weekLabels(report)).addDataset(mean).addDataset(worst))
+        return new LineChart().setData(new LineData().setLabels(weekLabels(report, clinic)).addDataset(mean).addDataset(worst))
                 .setOptions(common(new LineOptions(), "Intensity (0-10)", 10)).toJson();
     }
 
-    public static String adherence(ProgressReport report) {
+    public static String adherence(ProgressReport report, Clinic clinic) {
         BarDataset bars = new BarDataset().setLabel("Exercises done (%)").setBackgroundColor(GREEN)
                 .setMaxBarThickness(48);
         report.weeks().forEach(w -> bars.addData(w.adherencePercent()));
-        return new BarChart().setData(new BarData().setLabels(weekLabels(report)).addDataset(bars))
+        return new BarChart().setData(new BarData().setLabels(weekLabels(report, clinic)).addDataset(bars))
                 .setOptions(common(new BarOptions(), "% of exercises done", 100)).toJson();
     }
 

@@ -1,5 +1,6 @@
 package app.physioportal.progress.ui;
 
+import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.CrampLocation;
 import app.physioportal.diary.Trigger;
 import app.physioportal.progress.ProgressRange;
@@ -14,7 +15,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -34,7 +34,8 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("panels")
 public class ProgressPanel extends Div {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private final Clinic clinic;
+
 
     private final long patientId;
     private final ProgressService progress;
@@ -42,7 +43,8 @@ public class ProgressPanel extends Div {
     private final Div content = new Div();
     private ProgressReport report;
 
-    public ProgressPanel(long patientId, ProgressService progress) {
+    public ProgressPanel(long patientId, ProgressService progress, Clinic clinic) {
+        this.clinic = clinic;
         this.patientId = patientId;
         this.progress = progress;
         setId("progress-panel");
@@ -86,11 +88,11 @@ public class ProgressPanel extends Div {
             return;
         }
         ChartOverlay overlay = ProgressCharts.weeklyOverlay(report);
-        content.add(section("cramps", "Cramps per week", ProgressCharts.cramps(report), overlay, crampsSummary()));
+        content.add(section("cramps", "Cramps per week", ProgressCharts.cramps(report, clinic), overlay, crampsSummary()));
         content.add(baselineCard(), stretchingCard());
-        content.add(section("intensity", "How strong", ProgressCharts.intensity(report), overlay,
+        content.add(section("intensity", "How strong", ProgressCharts.intensity(report, clinic), overlay,
                 intensitySummary()));
-        content.add(section("adherence", "Exercises done", ProgressCharts.adherence(report), overlay,
+        content.add(section("adherence", "Exercises done", ProgressCharts.adherence(report, clinic), overlay,
                 adherenceSummary()));
         content.add(section("locations", "Where", ProgressCharts.locations(report), null,
                 countsSummary("Where the cramps were", report.locations(), CrampLocation.values())));
@@ -119,14 +121,14 @@ public class ProgressPanel extends Div {
         List<Week> weeks = report.weeks();
         long gaps = weeks.stream().filter(Week::insufficientData).count();
         StringBuilder text = new StringBuilder();
-        text.append(report.recordedNights()).append(" nights recorded since ").append(DAY.format(report.from()))
+        text.append(report.recordedNights()).append(" nights recorded since ").append(clinic.dayMonth(report.from()))
                 .append(", with ").append(report.cramps()).append(report.cramps() == 1 ? " cramp" : " cramps");
         if (report.recordedNights() > 0) {
             text.append(" (").append(one((double) report.cramps() / report.recordedNights())).append(" a night)");
         }
         text.append(". ");
         lastWithData(weeks).ifPresent(w -> text.append("Latest week with enough records (from ")
-                .append(DAY.format(w.weekStart())).append("): ").append(one(w.crampsPerNight()))
+                .append(clinic.dayMonth(w.weekStart())).append("): ").append(one(w.crampsPerNight()))
                 .append(" cramps a night, about ").append(one(w.crampsPerWeek())).append(" a week. "));
         if (gaps > 0) {
             text.append(gaps).append(gaps == 1 ? " week has" : " weeks have").append(" fewer than ")
@@ -135,7 +137,7 @@ public class ProgressPanel extends Div {
                     .append(" shown hatched, not as zero. ");
         }
         report.markers().forEach(m -> text.append("Plan version ").append(m.versionNumber()).append(" started on ")
-                .append(DAY.format(m.effectiveFrom())).append(" (dashed line). "));
+                .append(clinic.dayMonth(m.effectiveFrom())).append(" (dashed line). "));
         return text.toString().strip();
     }
 
@@ -147,11 +149,11 @@ public class ProgressPanel extends Div {
         Week first = withData.getFirst();
         Week last = withData.getLast();
         if (first == last) {
-            return "Week from " + DAY.format(last.weekStart()) + ": mean intensity " + one(last.meanIntensity())
+            return "Week from " + clinic.dayMonth(last.weekStart()) + ": mean intensity " + one(last.meanIntensity())
                     + " of 10, worst " + last.worstIntensity() + ".";
         }
-        return "Mean intensity " + one(first.meanIntensity()) + " of 10 in the week from " + DAY.format(first.weekStart())
-                + ", " + one(last.meanIntensity()) + " in the week from " + DAY.format(last.weekStart())
+        return "Mean intensity " + one(first.meanIntensity()) + " of 10 in the week from " + clinic.dayMonth(first.weekStart())
+                + ", " + one(last.meanIntensity()) + " in the week from " + clinic.dayMonth(last.weekStart())
                 + ". Worst in that latest week: " + last.worstIntensity() + " of 10.";
     }
 
@@ -206,14 +208,14 @@ public class ProgressPanel extends Div {
         return card;
     }
 
-    private static Div period(String title, Period period) {
+    private Div period(String title, Period period) {
         Div box = new Div();
         box.addClassName("progress-period");
         Paragraph heading = new Paragraph(title);
         heading.addClassName("card-title");
         Paragraph figures = new Paragraph(one(period.crampsPerNight()) + " cramps a night, mean intensity "
                 + (period.meanIntensity() == null ? "none" : one(period.meanIntensity()) + " of 10"));
-        Paragraph behind = new Paragraph(DAY.format(period.from()) + " to " + DAY.format(period.to()) + ", "
+        Paragraph behind = new Paragraph(clinic.dayMonth(period.from()) + " to " + clinic.dayMonth(period.to()) + ", "
                 + period.recordedNights() + " recorded nights, " + period.cramps() + " cramps");
         behind.addClassName("card-detail");
         box.add(heading, figures, behind);

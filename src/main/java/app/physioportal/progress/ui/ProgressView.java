@@ -1,6 +1,7 @@
 package app.physioportal.progress.ui;
 
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.progress.ProgressService;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Role;
@@ -17,10 +18,10 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.PATIENT_ROLE)
 public class ProgressView extends Main {
 
-    public ProgressView(CurrentUser currentUser, ProgressService progress) {
+    public ProgressView(CurrentUser currentUser, ProgressService progress, Clinic clinic) {
         addClassName("page");
         setId("progress-view");
         add(new ViewHeader("My progress", "Your diary and exercises, week by week."));
-        add(new ProgressPanel(currentUser.require().id(), progress));
+        add(new ProgressPanel(currentUser.require().id(), progress, clinic));
     }
 }

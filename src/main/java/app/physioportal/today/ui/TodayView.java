@@ -53,11 +53,11 @@ public class TodayView extends Main {
         int hour = clinic.now().getHour();
         add(new ViewHeader(title(hour, firstName), subtitle(hour)));
         // Until last night is in the diary, the morning question comes first: it takes one tap.
-        add(new MorningCheckIn(diary, nights, clock, patientId));
+        add(new MorningCheckIn(diary, nights, clinic, clock, patientId));
         planArea.addClassName("today-plan");
         planArea.setId("today-plan");
         add(planArea);
-        add(new NextAppointmentCard(booking, patientId));
+        add(new NextAppointmentCard(booking, clinic, patientId));
         render();
     }
 

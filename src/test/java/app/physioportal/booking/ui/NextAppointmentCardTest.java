@@ -21,6 +21,9 @@ class NextAppointmentCardTest {
     BookingService booking;
 
     @Autowired
+    app.physioportal.clinic.Clinic clinic;
+
+    @Autowired
     DemoIds ids;
 
     private static String text(NextAppointmentCard card, String id) {
@@ -31,16 +34,16 @@ class NextAppointmentCardTest {
     @Test
     @WithUserDetails(Demo.PATIENT1)
     void shows_the_demo_patients_next_follow_up_and_links_to_the_booking_page() {
-        NextAppointmentCard card = new NextAppointmentCard(booking, ids.idOf(Demo.PATIENT1));
+        NextAppointmentCard card = new NextAppointmentCard(booking, clinic, ids.idOf(Demo.PATIENT1));
         var next = booking.nextAppointment(ids.idOf(Demo.PATIENT1)).orElseThrow();
-        assertThat(text(card, "next-appointment-when")).isEqualTo(BookingFormats.when(next, booking.clinicZone()));
+        assertThat(text(card, "next-appointment-when")).isEqualTo(BookingFormats.when(next, clinic));
         assertThat(text(card, "next-appointment-link")).isEqualTo("See or change appointments");
     }
 
     @Test
     @WithUserDetails(Demo.PATIENT1)
     void cannot_show_another_patients_appointment() {
-        assertThatThrownBy(() -> new NextAppointmentCard(booking, ids.idOf(Demo.PATIENT2)))
+        assertThatThrownBy(() -> new NextAppointmentCard(booking, clinic, ids.idOf(Demo.PATIENT2)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -36,6 +36,9 @@ class DiaryViewTest extends SpringBrowserlessTest {
     Nights nights;
 
     @Autowired
+    app.physioportal.clinic.Clinic clinic;
+
+    @Autowired
     Clock clock;
 
     @Autowired
@@ -167,7 +170,7 @@ class DiaryViewTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PHYSIO1)
     void the_night_list_for_a_physio_is_read_only() {
         navigate(app.physioportal.caseload.ui.CaseloadView.class);
-        UI.getCurrent().add(new NightList(diary, nights, clock, ids.idOf(Demo.PATIENT1), true));
+        UI.getCurrent().add(new NightList(diary, nights, clinic, clock, ids.idOf(Demo.PATIENT1), true));
         assertThat(nightCardIds()).hasSize(28);
         assertThat(find(Button.class).all()).extracting(b -> b.getId().orElse(""))
                 .noneMatch(buttonId -> buttonId.startsWith("edit-") || buttonId.startsWith("delete-")

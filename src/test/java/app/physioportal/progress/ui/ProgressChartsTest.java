@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 /** The Chart.js configurations the server sends: chart types, datasets, labels and gaps as nulls. */
 class ProgressChartsTest {
 
+    static final app.physioportal.clinic.Clinic CLINIC = new app.physioportal.clinic.Clinic(
+            java.time.Clock.systemUTC(), java.time.ZoneId.of("Europe/London"), "en-GB");
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final LocalDate MONDAY = LocalDate.of(2026, 10, 5);
 
@@ -38,7 +41,7 @@ class ProgressChartsTest {
 
     @Test
     void cramps_per_week_is_a_bar_chart_with_one_dataset_and_empty_thin_weeks() throws Exception {
-        JsonNode chart = parse(ProgressCharts.cramps(REPORT));
+        JsonNode chart = parse(ProgressCharts.cramps(REPORT, CLINIC));
         assertThat(chart.path("type").asText()).isEqualTo("bar");
         assertThat(chart.path("data").path("labels")).extracting(JsonNode::asText)
                 .containsExactly("5 Oct", "12 Oct", "19 Oct", "26 Oct");
@@ -54,7 +57,7 @@ class ProgressChartsTest {
 
     @Test
     void intensity_has_mean_and_worst_lines_on_a_0_to_10_axis() throws Exception {
-        JsonNode chart = parse(ProgressCharts.intensity(REPORT));
+        JsonNode chart = parse(ProgressCharts.intensity(REPORT, CLINIC));
         assertThat(chart.path("type").asText()).isEqualTo("line");
         assertThat(chart.path("data").path("datasets")).extracting(d -> d.path("label").asText())
                 .containsExactly("Mean intensity", "Worst intensity");
@@ -64,7 +67,7 @@ class ProgressChartsTest {
 
     @Test
     void adherence_is_a_percentage_bar_per_week_empty_before_the_plan() throws Exception {
-        JsonNode chart = parse(ProgressCharts.adherence(REPORT));
+        JsonNode chart = parse(ProgressCharts.adherence(REPORT, CLINIC));
         JsonNode data = chart.path("data").path("datasets").get(0).path("data");
         assertThat(data.get(0).isNull()).isTrue();
         assertThat(data.get(2).asInt()).isEqualTo(86);
