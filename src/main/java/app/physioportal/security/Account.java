@@ -41,6 +41,10 @@ class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Sessions signed in before this are ended at their next request (null: none ended). */
+    @Column(name = "sessions_valid_from")
+    private Instant sessionsValidFrom;
+
     protected Account() {
     }
 
@@ -98,5 +102,10 @@ class Account {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** Every session signed in before {@code now} ends at its next request. */
+    void endSessions(Instant now) {
+        this.sessionsValidFrom = now;
     }
 }

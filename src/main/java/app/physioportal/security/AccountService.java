@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -222,6 +223,9 @@ public class AccountService {
             return;
         }
         account.setEnabled(enabled);
+        if (!enabled) {
+            account.endSessions(SessionGuard.micros(clock.instant()));
+        }
         audit.record(enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED,
                 account.getRole() == Role.PATIENT ? accountId : null, account.getEmail());
     }
@@ -233,6 +237,7 @@ public class AccountService {
         Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalArgumentException("No such account"));
         String password = passwordPolicy.oneTimePassword();
         account.changePassword(passwordEncoder.encode(password), true);
+        account.endSessions(SessionGuard.micros(clock.instant()));
         audit.record(AuditAction.PASSWORD_RESET, account.getRole() == Role.PATIENT ? accountId : null,
                 account.getEmail());
         return new OneTimePassword(accountId, account.getEmail(), password);
@@ -255,6 +260,10 @@ public class AccountService {
             throw new InvalidInput("newPassword", "Choose a password different from the current one");
         }
         account.changePassword(passwordEncoder.encode(newPassword), false);
+        // Every other session of the account ends (a stolen session included); this one stays signed in.
+        Instant now = SessionGuard.micros(clock.instant());
+        account.endSessions(now);
+        SessionGuard.keepCurrentSession(now);
         audit.record(AuditAction.PASSWORD_CHANGED, account.getRole() == Role.PATIENT ? account.getId() : null, null);
     }
 

@@ -1,5 +1,6 @@
 package app.physioportal.security;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
@@ -16,9 +17,11 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     private final Role role;
     private final boolean enabled;
     private final boolean mustChangePassword;
+    private final Instant signedInAt;
     private String passwordHash;
 
-    PortalUser(Account account) {
+    PortalUser(Account account, Instant signedInAt) {
+        this.signedInAt = signedInAt;
         this.id = account.getId();
         this.email = account.getEmail();
         this.displayName = account.getDisplayName();
@@ -46,6 +49,11 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
 
     public boolean mustChangePassword() {
         return mustChangePassword;
+    }
+
+    /** When this sign-in happened: the account's sessions from before a password change or reset end. */
+    public Instant signedInAt() {
+        return signedInAt;
     }
 
     @Override

@@ -13,7 +13,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 @Configuration
@@ -22,7 +24,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit, Clock clock,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit, Clock clock, JdbcTemplate jdbc,
             @Value("${app.security.login-attempts-per-address:30}") int attemptsPerAddress) throws Exception {
         // Load balancers and docker-compose probe health without signing in; it shows no details.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health").permitAll());
@@ -30,6 +32,8 @@ class SecurityConfig {
         // Vaadin serves outside this chain; here only the defaults, with framing denied.
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
         http.addFilterBefore(new LoginThrottleFilter(audit, clock, attemptsPerAddress), UsernamePasswordAuthenticationFilter.class);
+        // A session whose account was disabled or whose password changed since it signed in ends here.
+        http.addFilterAfter(new SessionGuard(jdbc, audit), SecurityContextHolderFilter.class);
         // An address that matches no page reaches Vaadin once signed in, so a mistyped address shows the portal's
         // own "This page isn't available" inside the frame instead of the browser's bare 403; signed out, it asks
         // for sign-in like every other address.

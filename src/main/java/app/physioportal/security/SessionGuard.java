@@ -1,0 +1,106 @@
+package app.physioportal.security;
+
+import app.physioportal.audit.AuditAction;
+import app.physioportal.audit.AuditService;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a session at its next request once its account may no longer use it: the account was disabled, or its
+ * password was reset or changed after this session signed in. Read from the database on each request, so it
+ * holds on every instance behind a load balancer. The person lands on the sign-in page; the audit trail says why.
+ */
+class SessionGuard extends OncePerRequestFilter {
+
+    /** Set on the session that changed its own password: it stays signed in, the account's other sessions end. */
+    static final String RENEWED_AT = SessionGuard.class.getName() + ".renewedAt";
+
+    private record AccountState(boolean enabled, @Nullable Instant sessionsValidFrom) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AuditService audit;
+
+    SessionGuard(JdbcTemplate jdbc, AuditService audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** Times are compared as the database stores them, to the microsecond. */
+    static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Keeps the current session (if any) when its account's other sessions are ended at {@code from}. */
+    static void keepCurrentSession(Instant from) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(RENEWED_AT, from, RequestAttributes.SCOPE_SESSION);
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        // Built scripts and styles carry no data; the page and every server round trip are checked.
+        return request.getRequestURI().startsWith(request.getContextPath() + "/VAADIN/build/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (session != null && authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
+            String reason = endReason(user, session);
+            if (reason != null) {
+                audit.recordAs(user.email(), AuditAction.SESSION_ENDED, user.role() == Role.PATIENT ? user.id() : null,
+                        reason);
+                SecurityContextHolder.clearContext();
+                session.invalidate();
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private @Nullable String endReason(PortalUser user, HttpSession session) {
+        List<AccountState> found = jdbc.query("select enabled, sessions_valid_from from account where id = ?",
+                (rs, row) -> new AccountState(rs.getBoolean(1), instant(rs.getObject(2, LocalDateTime.class))), user.id());
+        if (found.isEmpty()) {
+            return "account no longer exists";
+        }
+        AccountState state = found.getFirst();
+        if (!state.enabled()) {
+            return "account disabled";
+        }
+        if (state.sessionsValidFrom() == null) {
+            return null;
+        }
+        Instant since = user.signedInAt();
+        if (session.getAttribute(RENEWED_AT) instanceof Instant renewed && (since == null || renewed.isAfter(since))) {
+            since = renewed;
+        }
+        return since == null || since.isBefore(state.sessionsValidFrom())
+                ? "signed in before the password was changed or reset" : null;
+    }
+
+    /** DATETIME columns hold UTC wall-clock times (hibernate.jdbc.time_zone=UTC). */
+    private static @Nullable Instant instant(@Nullable LocalDateTime stored) {
+        return stored == null ? null : stored.toInstant(ZoneOffset.UTC);
+    }
+}
