@@ -12,7 +12,6 @@ import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Directory;
 import app.physioportal.security.Directory.Person;
 import app.physioportal.security.PatientAccess;
-import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
 import jakarta.validation.Valid;
 import java.time.LocalDate;

@@ -15,7 +15,6 @@ import app.physioportal.plan.PlanService;
 import app.physioportal.progress.ProgressService;
 import app.physioportal.progress.ui.ProgressPanel;
 import app.physioportal.plan.ui.PlanEditorView;
-import app.physioportal.security.AccountService;
 import app.physioportal.patient.PatientProfile;
 import app.physioportal.patient.PatientService;
 import app.physioportal.security.Role;
@@ -44,7 +43,6 @@ import java.time.LocalDate;
 @Route("patients/:patientId")
 @RolesAllowed(Role.PHYSIO_ROLE)
 public class PatientView extends Main implements BeforeEnterObserver, HasDynamicTitle {
-
 
     private final PatientService patients;
     private final DiaryService diary;

@@ -37,7 +37,7 @@ public class MainLayout extends AppLayout {
         title.addClassName("navbar-title");
         Optional<PortalUser> signedIn = currentUser.get();
         if (signedIn.isEmpty()) {
-            // Only the error pages are shown to someone not signed in inside this frame: offer the way in.
+            // Signed out, every address leads to the sign-in page; should an error page still be shown, offer the way in.
             Anchor signIn = new Anchor("login", "Sign in");
             signIn.setId("sign-in-link");
             signIn.addClassName("navbar-sign-in");
@@ -61,7 +61,7 @@ public class MainLayout extends AppLayout {
         userBox.addClassName("navbar-user");
 
         if (user.role() == Role.PATIENT) {
-            // The patient's main action, one tap from every page. By route name: base.ui knows no feature.
+            // The patient's main action, one tap from every page. By route name: the shell knows no feature.
             Button logCramp = new Button("Log a cramp", new Icon(VaadinIcon.PLUS),
                     e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("diary/log")));
             logCramp.setId("log-cramp-nav");
