@@ -32,6 +32,8 @@ class SecurityConfig {
         // Vaadin serves outside this chain; here only the defaults, with framing denied.
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
         http.addFilterBefore(new LoginThrottleFilter(audit, clock, attemptsPerAddress), UsernamePasswordAuthenticationFilter.class);
+        // The sign-in form has no CSRF token: a sign-in posted from another site is refused by its origin.
+        http.addFilterBefore(new LoginOriginFilter(audit), UsernamePasswordAuthenticationFilter.class);
         // A session whose account was disabled or whose password changed since it signed in ends here.
         http.addFilterAfter(new SessionGuard(jdbc, audit), SecurityContextHolderFilter.class);
         // An address that matches no page reaches Vaadin once signed in, so a mistyped address shows the portal's

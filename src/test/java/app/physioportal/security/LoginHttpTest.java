@@ -97,6 +97,45 @@ class LoginHttpTest {
                 .as("an unknown email is refused the same way").endsWith("/login?error");
     }
 
+    private HttpResponse<String> signInWith(String email, String password, String header, String value) throws Exception {
+        String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_sign_in_posted_from_another_site_is_refused_and_audited_even_with_the_right_password() throws Exception {
+        int before = ids.auditCount("ip:127.0.0.1", "LOGIN_CROSS_SITE_REFUSED");
+
+        var fromEvil = signInWith(Demo.PATIENT2, Demo.PASSWORD, "Origin", "https://evil.example");
+        assertThat(fromEvil.statusCode()).isEqualTo(403);
+        assertThat(get("/today").statusCode()).as("not signed in").isEqualTo(302);
+        var crossSite = signInWith(Demo.PATIENT2, Demo.PASSWORD, "Sec-Fetch-Site", "cross-site");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(get("/today").statusCode()).as("still not signed in").isEqualTo(302);
+        assertThat(ids.auditCount("ip:127.0.0.1", "LOGIN_CROSS_SITE_REFUSED")).isEqualTo(before + 2);
+
+        var ownPage = signInWith(Demo.PATIENT2, Demo.PASSWORD, "Origin", "http://localhost:" + port);
+        assertThat(ownPage.statusCode()).isEqualTo(302);
+        assertThat(location(ownPage)).doesNotContain("error");
+        assertThat(get("/today").statusCode()).as("signed in from the portal's own page").isEqualTo(200);
+    }
+
+    @Test
+    void the_browsers_word_on_where_a_sign_in_comes_from_decides() {
+        assertThat(LoginOriginFilter.refusal("same-origin", "http://portal.example", "portal.example")).isNull();
+        assertThat(LoginOriginFilter.refusal("same-site", null, "portal.example")).isNotNull();
+        assertThat(LoginOriginFilter.refusal("none", null, "portal.example")).isNotNull();
+        assertThat(LoginOriginFilter.refusal(null, "https://portal.example", "portal.example")).as("behind a TLS proxy")
+                .isNull();
+        assertThat(LoginOriginFilter.refusal(null, "http://portal.example:8080", "portal.example:8080")).isNull();
+        assertThat(LoginOriginFilter.refusal(null, "http://portal.example.evil.example", "portal.example")).isNotNull();
+        assertThat(LoginOriginFilter.refusal(null, "null", "portal.example")).isNotNull();
+        assertThat(LoginOriginFilter.refusal(null, null, "portal.example")).as("not a browser's form").isNull();
+    }
+
     @Test
     void a_signed_in_person_who_mistypes_an_address_gets_the_portals_not_found_page() throws Exception {
         signIn(Demo.PATIENT1, Demo.PASSWORD);
