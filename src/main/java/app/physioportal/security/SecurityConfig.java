@@ -4,6 +4,7 @@ import app.physioportal.audit.AuditService;
 import app.physioportal.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit, Clock clock, JdbcTemplate jdbc,
-            @Value("${app.security.login-attempts-per-address:30}") int attemptsPerAddress) throws Exception {
+            @Value("${app.security.login-attempts-per-address:30}") int attemptsPerAddress,
+            @Value("${app.security.idle-timeout:30m}") Duration idleTimeout,
+            @Value("${app.security.absolute-lifetime:12h}") Duration absoluteLifetime) throws Exception {
         // Load balancers and docker-compose probe health without signing in; it shows no details.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health").permitAll());
         // Content-Security-Policy and friends come from SecurityHeadersFilter, which also covers the pages
@@ -34,8 +37,9 @@ class SecurityConfig {
         http.addFilterBefore(new LoginThrottleFilter(audit, clock, attemptsPerAddress), UsernamePasswordAuthenticationFilter.class);
         // The sign-in form has no CSRF token: a sign-in posted from another site is refused by its origin.
         http.addFilterBefore(new LoginOriginFilter(audit), UsernamePasswordAuthenticationFilter.class);
-        // A session whose account was disabled or whose password changed since it signed in ends here.
-        http.addFilterAfter(new SessionGuard(jdbc, audit), SecurityContextHolderFilter.class);
+        // A session left idle, too old, of a disabled account or from before a password change ends here.
+        http.addFilterAfter(new SessionGuard(jdbc, audit, clock, idleTimeout, absoluteLifetime),
+                SecurityContextHolderFilter.class);
         // An address that matches no page reaches Vaadin once signed in, so a mistyped address shows the portal's
         // own "This page isn't available" inside the frame instead of the browser's bare 403; signed out, it asks
         // for sign-in like every other address.

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -22,24 +24,34 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a session at its next request once its account may no longer use it: the account was disabled, or its
- * password was reset or changed after this session signed in. Read from the database on each request, so it
- * holds on every instance behind a load balancer. The person lands on the sign-in page; the audit trail says why.
+ * Ends a session at its next request once it may no longer be used: nobody has used it for the idle time
+ * (Vaadin's heartbeats of an open tab do not count as use), it signed in longer ago than the absolute lifetime,
+ * the account was disabled, or its password was reset or changed after this session signed in. The account is
+ * read from the database on each request, so this holds on every instance behind a load balancer. The person
+ * lands on the sign-in page; the audit trail says why.
  */
 class SessionGuard extends OncePerRequestFilter {
 
     /** Set on the session that changed its own password: it stays signed in, the account's other sessions end. */
     static final String RENEWED_AT = SessionGuard.class.getName() + ".renewedAt";
+    /** The last request of this session that was the person's doing (not a heartbeat). */
+    static final String LAST_USED_AT = SessionGuard.class.getName() + ".lastUsedAt";
 
     private record AccountState(boolean enabled, @Nullable Instant sessionsValidFrom) {
     }
 
     private final JdbcTemplate jdbc;
     private final AuditService audit;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final Duration absoluteLifetime;
 
-    SessionGuard(JdbcTemplate jdbc, AuditService audit) {
+    SessionGuard(JdbcTemplate jdbc, AuditService audit, Clock clock, Duration idleTimeout, Duration absoluteLifetime) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.absoluteLifetime = absoluteLifetime;
     }
 
     /** Times are compared as the database stores them, to the microsecond. */
@@ -67,7 +79,10 @@ class SessionGuard extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
-            String reason = endReason(user, session);
+            String reason = lifetimeReason(user, session, isHeartbeat(request));
+            if (reason == null) {
+                reason = endReason(user, session);
+            }
             if (reason != null) {
                 audit.recordAs(user.email(), AuditAction.SESSION_ENDED, user.role() == Role.PATIENT ? user.id() : null,
                         reason);
@@ -76,6 +91,27 @@ class SessionGuard extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Vaadin's keep-alive of an open tab: it says the tab is open, not that anyone is using it. */
+    private static boolean isHeartbeat(HttpServletRequest request) {
+        return "heartbeat".equals(request.getParameter("v-r"));
+    }
+
+    private @Nullable String lifetimeReason(PortalUser user, HttpSession session, boolean heartbeat) {
+        Instant now = clock.instant();
+        Instant signedIn = user.signedInAt();
+        if (signedIn == null || now.isAfter(signedIn.plus(absoluteLifetime))) {
+            return "signed in more than " + absoluteLifetime.toHours() + " hours ago";
+        }
+        Instant lastUsed = session.getAttribute(LAST_USED_AT) instanceof Instant last ? last : signedIn;
+        if (now.isAfter(lastUsed.plus(idleTimeout))) {
+            return "not used for more than " + idleTimeout.toMinutes() + " minutes";
+        }
+        if (!heartbeat) {
+            session.setAttribute(LAST_USED_AT, now);
+        }
+        return null;
     }
 
     private @Nullable String endReason(PortalUser user, HttpSession session) {

@@ -69,8 +69,10 @@ class ErrorPagesTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void sessions_end_after_30_idle_minutes_heartbeats_included() {
+    void sign_ins_end_after_30_minutes_unused_and_after_12_hours_at_most() {
         assertThat(environment.getProperty("server.servlet.session.timeout")).isEqualTo("30m");
+        assertThat(environment.getProperty("app.security.idle-timeout")).isEqualTo("30m");
+        assertThat(environment.getProperty("app.security.absolute-lifetime")).isEqualTo("12h");
         assertThat(environment.getProperty("vaadin.closeIdleSessions")).isEqualTo("true");
         assertThat(environment.getProperty("server.error.include-stacktrace")).isEqualTo("never");
     }
