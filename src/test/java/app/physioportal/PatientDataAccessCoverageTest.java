@@ -49,7 +49,6 @@ class PatientDataAccessCoverageTest {
             "PlanService.describeChanges",     // words for the difference of two drafts given by the caller
             "BookingService.noticePeriod",     // configuration
             "BookingService.maxFutureAppointments",
-            "BookingService.clinicZone",
             "BookingService.myWeek",           // the signed-in physio's own schedule, selected by their id
             "PatientService.myPatients",       // the signed-in physio's own caseload, selected by their id
             "PatientService.createPatient",    // the admin creates and assigns records (admin only, audited)

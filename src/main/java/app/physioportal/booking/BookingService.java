@@ -69,14 +69,15 @@ public class BookingService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Clinic clinic;
     private final ZoneId zone;
     private final Duration notice;
     private final int selfBookingWeeks;
     private final int maxFutureAppointments;
 
     BookingService(AppointmentRepository appointments, ScheduleService schedule, PatientAccess access,
-            CurrentUser currentUser, Directory directory, PatientDirectory patientDirectory, AuditService audit, ApplicationEventPublisher events, Clock clock,
-            Clinic clinic,
+            CurrentUser currentUser, Directory directory, PatientDirectory patientDirectory, AuditService audit,
+            ApplicationEventPublisher events, Clock clock, Clinic clinic,
             @Value("${app.booking.notice:24h}") Duration notice,
             @Value("${app.booking.self-booking-weeks:4}") int selfBookingWeeks,
             @Value("${app.booking.max-future-appointments:2}") int maxFutureAppointments) {
@@ -89,6 +90,7 @@ public class BookingService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.clinic = clinic;
         this.zone = clinic.zone();
         this.notice = notice;
         this.selfBookingWeeks = selfBookingWeeks;
@@ -101,10 +103,6 @@ public class BookingService {
 
     public int maxFutureAppointments() {
         return maxFutureAppointments;
-    }
-
-    public ZoneId clinicZone() {
-        return zone;
     }
 
     /**
@@ -411,7 +409,7 @@ public class BookingService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return clinic.today();
     }
 
     private LocalDate lastSelfBookingDay() {

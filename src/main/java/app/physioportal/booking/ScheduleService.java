@@ -75,6 +75,7 @@ public class ScheduleService {
     private final AuditService audit;
     private final jakarta.validation.Validator validator;
     private final Clock clock;
+    private final Clinic clinic;
     private final ZoneId zone;
 
     ScheduleService(WorkingDayRepository workingDays, ClosureRepository closures, AppointmentRepository appointments,
@@ -87,11 +88,8 @@ public class ScheduleService {
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
+        this.clinic = clinic;
         this.zone = clinic.zone();
-    }
-
-    public ZoneId clinicZone() {
-        return zone;
     }
 
     @PreAuthorize("hasRole('PHYSIO')")
@@ -127,7 +125,7 @@ public class ScheduleService {
     @PreAuthorize("hasRole('PHYSIO')")
     @Transactional(readOnly = true)
     public List<ClosureDays> myClosures() {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = clinic.today();
         return closuresOf(currentUser.require().id(), today, today.plusYears(1));
     }
 

@@ -9,10 +9,8 @@ import app.physioportal.plan.AdherenceService;
 import app.physioportal.plan.PlanOverview;
 import app.physioportal.plan.PlanOverview.CurrentVersion;
 import app.physioportal.patient.AssignedPatient;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -51,25 +49,23 @@ public class CaseloadService {
     private final AdherenceService adherence;
     private final PlanOverview planOverview;
     private final BookingOverview bookingOverview;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final Clinic clinic;
 
     CaseloadService(PatientService patientService, DiaryOverview diary, AdherenceService adherence, PlanOverview planOverview,
-            BookingOverview bookingOverview, Clock clock, Clinic clinic) {
+            BookingOverview bookingOverview, Clinic clinic) {
         this.planOverview = planOverview;
         this.bookingOverview = bookingOverview;
         this.patientService = patientService;
         this.diary = diary;
         this.adherence = adherence;
-        this.clock = clock;
-        this.zone = clinic.zone();
+        this.clinic = clinic;
     }
 
     /** The signed-in physio's patients, those needing attention first. */
     @PreAuthorize("hasRole('PHYSIO')")
     @Transactional(readOnly = true)
     public List<CaseloadRow> myCaseload() {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = clinic.today();
         List<AssignedPatient> patients = patientService.myPatients();
         List<Long> ids = patients.stream().map(AssignedPatient::id).toList();
         // The baseline window from each patient's first night, the recent window and the last night.

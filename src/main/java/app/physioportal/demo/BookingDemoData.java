@@ -3,13 +3,13 @@ package app.physioportal.demo;
 import app.physioportal.booking.AppointmentStatus;
 import app.physioportal.booking.AppointmentType;
 import app.physioportal.booking.BookingService;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.booking.BookingService.DaySlots;
 import app.physioportal.booking.ScheduleService;
 import app.physioportal.booking.ScheduleService.WorkingHours;
 import app.physioportal.patient.AssignedPatient;
 import app.physioportal.patient.PatientService;
 import app.physioportal.security.SystemTasks;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -41,15 +41,15 @@ class BookingDemoData {
     private final ScheduleService schedule;
     private final PatientService patients;
     private final SystemTasks systemTasks;
-    private final Clock clock;
+    private final Clinic clinic;
 
     BookingDemoData(BookingService booking, ScheduleService schedule, PatientService patients,
-            SystemTasks systemTasks, Clock clock) {
+            SystemTasks systemTasks, Clinic clinic) {
+        this.clinic = clinic;
         this.booking = booking;
         this.schedule = schedule;
         this.patients = patients;
         this.systemTasks = systemTasks;
-        this.clock = clock;
     }
 
     void seed() {
@@ -65,8 +65,8 @@ class BookingDemoData {
                     .toList());
             Map<String, Long> ids = patients.myPatients().stream()
                     .collect(Collectors.toMap(AssignedPatient::email, AssignedPatient::id));
-            ZoneId zone = schedule.clinicZone();
-            LocalDate today = LocalDate.now(clock.withZone(zone));
+            ZoneId zone = clinic.zone();
+            LocalDate today = clinic.today();
             for (DemoStories.Story story : DemoStories.STORIES) {
                 Long patientId = ids.get(story.email());
                 if (patientId == null) {

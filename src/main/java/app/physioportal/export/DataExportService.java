@@ -48,6 +48,7 @@ public class DataExportService {
     private final BookingService booking;
     private final AuditService audit;
     private final Clock clock;
+    private final Clinic clinic;
     private final ZoneId zone;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -63,13 +64,14 @@ public class DataExportService {
         this.notes = notes;
         this.audit = audit;
         this.clock = clock;
+        this.clinic = clinic;
         this.zone = clinic.zone();
     }
 
     @Transactional(readOnly = true)
     public Export exportFor(long patientId) {
         access.checkAs(patientId, Role.PATIENT, "download their data");
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = clinic.today();
         var profile = patients.patientProfile(patientId);
         var history = plans.history(patientId);
         var adherence = planExport.adherenceLog(patientId);

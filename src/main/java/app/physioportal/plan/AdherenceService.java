@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AdherenceService {
 
-    private final PlanRepository plans;
-    private final PlanVersionRepository versions;
-    private final PrescribedItemRepository items;
     private final AdherenceRecordRepository adherence;
     private final PlanStore store;
     private final ExerciseService exercises;
@@ -42,12 +38,8 @@ public class AdherenceService {
     private final AuditService audit;
     private final Clock clock;
 
-    AdherenceService(PlanRepository plans, PlanVersionRepository versions, PrescribedItemRepository items,
-            AdherenceRecordRepository adherence, PlanStore store, ExerciseService exercises, PatientAccess access,
-            AuditService audit, Clock clock) {
-        this.plans = plans;
-        this.versions = versions;
-        this.items = items;
+    AdherenceService(AdherenceRecordRepository adherence, PlanStore store, ExerciseService exercises,
+            PatientAccess access, AuditService audit, Clock clock) {
         this.adherence = adherence;
         this.store = store;
         this.exercises = exercises;
@@ -194,26 +186,15 @@ public class AdherenceService {
         LocalDate last = min(to, store.currentDay());
         LocalDate first = AdherenceCalculator.weekStart(from);
         Map<Long, ExerciseInfo> library = exercises.libraryById();
-        Map<Long, Long> patientByPlan = plans.findByPatientIdIn(patientIds).stream()
-                .collect(Collectors.toMap(Plan::getId, Plan::getPatientId));
-        Map<Long, List<PlanVersion>> versionsByPatient = new HashMap<>();
-        List<PlanVersion> allVersions = patientByPlan.isEmpty() ? List.of()
-                : versions.findByPlanIdInOrderByVersionNumberAsc(patientByPlan.keySet());
-        allVersions.forEach(v -> versionsByPatient.computeIfAbsent(patientByPlan.get(v.getPlanId()),
-                k -> new ArrayList<>()).add(v));
-        Map<Long, List<PrescribedItem>> itemsByVersion = new LinkedHashMap<>();
-        if (!allVersions.isEmpty()) {
-            items.findByPlanVersionIdInOrderBySortOrderAsc(allVersions.stream().map(PlanVersion::getId).toList())
-                    .forEach(i -> itemsByVersion.computeIfAbsent(i.getPlanVersionId(), k -> new ArrayList<>()).add(i));
-        }
+        Map<Long, PlanStore.Loaded> plansOf = store.loadAll(patientIds);
         Map<Long, Set<Done>> doneByPatient = new HashMap<>();
         for (Object[] row : adherence.findDoneOfPatientsBetween(patientIds, first, last)) {
             doneByPatient.computeIfAbsent((Long) row[0], k -> new HashSet<>()).add(new Done((Long) row[1],
                     (LocalDate) row[2]));
         }
         for (Long patientId : patientIds) {
-            List<VersionSpan> spans = new PlanStore.Loaded(versionsByPatient.getOrDefault(patientId, List.of()), itemsByVersion)
-                    .spans(library);
+            PlanStore.Loaded plan = plansOf.get(patientId);
+            List<VersionSpan> spans = plan == null ? List.of() : plan.spans(library);
             List<WeekAdherence> weeks = AdherenceCalculator.weeks(spans,
                     doneByPatient.getOrDefault(patientId, Set.of()), first, to, last);
             double prescribed = weeks.stream().mapToDouble(WeekAdherence::prescribed).sum();

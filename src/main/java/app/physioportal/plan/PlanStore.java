@@ -11,10 +11,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,17 +72,33 @@ class PlanStore {
         return views;
     }
 
-    /** The plan's versions and their items in two queries; empty without a plan. */
+    /** The plan's versions and their items; empty without a plan. */
     Optional<Loaded> load(long patientId) {
-        return plans.findByPatientId(patientId).map(plan -> {
-            List<PlanVersion> all = versions.findByPlanIdOrderByVersionNumberAsc(plan.getId());
-            Map<Long, List<PrescribedItem>> byVersion = new LinkedHashMap<>();
-            for (PrescribedItem item : items.findByPlanVersionIdInOrderBySortOrderAsc(
-                    all.stream().map(PlanVersion::getId).toList())) {
-                byVersion.computeIfAbsent(item.getPlanVersionId(), k -> new ArrayList<>()).add(item);
-            }
-            return new Loaded(all, byVersion);
-        });
+        return Optional.ofNullable(loadAll(List.of(patientId)).get(patientId));
+    }
+
+    /**
+     * The plans of many patients in three queries (plans, versions, items) whatever their number, for overviews
+     * such as the caseload. Patients without a plan are absent.
+     */
+    Map<Long, Loaded> loadAll(Collection<Long> patientIds) {
+        Map<Long, Long> patientByPlan = plans.findByPatientIdIn(patientIds).stream()
+                .collect(Collectors.toMap(Plan::getId, Plan::getPatientId));
+        if (patientByPlan.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<PlanVersion>> versionsByPatient = new HashMap<>();
+        patientByPlan.values().forEach(patient -> versionsByPatient.put(patient, new ArrayList<>()));
+        List<PlanVersion> allVersions = versions.findByPlanIdInOrderByVersionNumberAsc(patientByPlan.keySet());
+        allVersions.forEach(v -> versionsByPatient.get(patientByPlan.get(v.getPlanId())).add(v));
+        Map<Long, List<PrescribedItem>> itemsByVersion = new LinkedHashMap<>();
+        if (!allVersions.isEmpty()) {
+            items.findByPlanVersionIdInOrderBySortOrderAsc(allVersions.stream().map(PlanVersion::getId).toList())
+                    .forEach(i -> itemsByVersion.computeIfAbsent(i.getPlanVersionId(), k -> new ArrayList<>()).add(i));
+        }
+        Map<Long, Loaded> loaded = new HashMap<>();
+        versionsByPatient.forEach((patient, list) -> loaded.put(patient, new Loaded(list, itemsByVersion)));
+        return loaded;
     }
 
     record Loaded(List<PlanVersion> versions, Map<Long, List<PrescribedItem>> items) {

@@ -77,6 +77,7 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final PatientAssignments assignments;
+    private final Directory directory;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final CurrentUser currentUser;
@@ -84,10 +85,12 @@ public class AccountService {
     private final Validator validator;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, PatientAssignments assignments, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, CurrentUser currentUser, AuditService audit, Validator validator, Clock clock) {
+    AccountService(AccountRepository accounts, PatientAssignments assignments, Directory directory,
+            PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, CurrentUser currentUser, AuditService audit,
+            Validator validator, Clock clock) {
         this.accounts = accounts;
         this.assignments = assignments;
+        this.directory = directory;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.currentUser = currentUser;
@@ -182,7 +185,8 @@ public class AccountService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Map<Long, String> displayNames(java.util.Collection<Long> ids) {
-        return accounts.findAllById(ids).stream().collect(Collectors.toMap(Account::getId, Account::getDisplayName));
+        return directory.people(ids).values().stream()
+                .collect(Collectors.toMap(Directory.Person::id, Directory.Person::name));
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -28,7 +28,7 @@ class LoginOriginFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !LoginThrottleFilter.isSignIn(request);
     }
 
     @Override

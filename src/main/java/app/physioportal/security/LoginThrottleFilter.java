@@ -36,9 +36,14 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         this.maxAttempts = maxAttempts;
     }
 
+    /** The sign-in form's POST, the one request both sign-in filters look at. */
+    static boolean isSignIn(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !isSignIn(request);
     }
 
     @Override

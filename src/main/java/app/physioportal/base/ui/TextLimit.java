@@ -1,6 +1,7 @@
 package app.physioportal.base.ui;
 
 import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasHelper;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.data.value.HasValueChangeMode;
@@ -12,6 +13,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
  * own validation still refuses to save an over-long text.
  */
 public final class TextLimit {
+
+    private static final String OWN_MESSAGE = TextLimit.class.getName() + ".message";
 
     private TextLimit() {
     }
@@ -31,12 +34,17 @@ public final class TextLimit {
     private static <F extends AbstractField<?, String> & HasHelper & HasValidation> void show(F field, int max) {
         int length = field.getValue() == null ? 0 : field.getValue().length();
         field.setHelperText(length + " of " + max + " characters");
+        // Only the message this limit set is taken back; a message the form's own validation set stays.
+        String shown = (String) ComponentUtil.getData(field, OWN_MESSAGE);
         if (length > max) {
-            field.setErrorMessage(tooLong(length, max));
+            String message = tooLong(length, max);
+            field.setErrorMessage(message);
             field.setInvalid(true);
-        } else if (field.isInvalid() && field.getErrorMessage() != null && field.getErrorMessage().startsWith("This is ")) {
+            ComponentUtil.setData(field, OWN_MESSAGE, message);
+        } else if (shown != null && shown.equals(field.getErrorMessage())) {
             field.setInvalid(false);
             field.setErrorMessage(null);
+            ComponentUtil.setData(field, OWN_MESSAGE, null);
         }
     }
 }

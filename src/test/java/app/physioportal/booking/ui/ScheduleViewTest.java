@@ -33,6 +33,9 @@ class ScheduleViewTest extends SpringBrowserlessTest {
     BookingService booking;
 
     @Autowired
+    app.physioportal.clinic.Clinic clinic;
+
+    @Autowired
     BookingFixture fixture;
 
     @Autowired
@@ -45,7 +48,7 @@ class ScheduleViewTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PHYSIO1)
     void the_week_view_moves_by_week_and_books_a_follow_up_from_a_free_slot() {
         navigate(ScheduleView.class);
-        LocalDate monday = LocalDate.now(booking.clinicZone()).with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        LocalDate monday = LocalDate.now(clinic.zone()).with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         DateTimeFormatter label = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
         assertThat(find(Span.class).id("week-label").getText()).isEqualTo("Week of " + label.format(monday));
         assertThat(find(Div.class, find(Div.class).id("week-days")).withClassName("schedule-day").all()).hasSize(7);
