@@ -4,6 +4,7 @@ import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import app.physioportal.clinic.Clinic;
 import app.physioportal.security.CurrentUser;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,12 +25,14 @@ import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * A physio's working week, days off and the open slots that follow from them. A physio edits only their own
  * schedule (the signed-in physio is the owner); patients reach open slots through {@link BookingService}.
  */
 @Service
+@Validated
 public class ScheduleService {
 
     public static final int DEFAULT_SLOT_MINUTES = 30;
@@ -73,20 +76,18 @@ public class ScheduleService {
     private final AppointmentRepository appointments;
     private final CurrentUser currentUser;
     private final AuditService audit;
-    private final jakarta.validation.Validator validator;
     private final Clock clock;
     private final Clinic clinic;
     private final ZoneId zone;
 
     ScheduleService(WorkingDayRepository workingDays, ClosureRepository closures, AppointmentRepository appointments,
-            CurrentUser currentUser, AuditService audit, jakarta.validation.Validator validator, Clock clock,
+            CurrentUser currentUser, AuditService audit, Clock clock,
             Clinic clinic) {
         this.workingDays = workingDays;
         this.closures = closures;
         this.appointments = appointments;
         this.currentUser = currentUser;
         this.audit = audit;
-        this.validator = validator;
         this.clock = clock;
         this.clinic = clinic;
         this.zone = clinic.zone();
@@ -101,14 +102,8 @@ public class ScheduleService {
     /** Replaces the signed-in physio's regular week. Booked appointments stay as they are. */
     @PreAuthorize("hasRole('PHYSIO')")
     @Transactional
-    public void setMyWorkingHours(List<WorkingHours> week) {
+    public void setMyWorkingHours(List<@Valid WorkingHours> week) {
         long physioId = currentUser.require().id();
-        for (WorkingHours hours : week) {
-            var violations = validator.validate(hours);
-            if (!violations.isEmpty()) {
-                throw new jakarta.validation.ConstraintViolationException(violations);
-            }
-        }
         if (week.stream().map(WorkingHours::day).distinct().count() != week.size()) {
             throw new BookingException("Each weekday can appear only once");
         }
@@ -132,11 +127,7 @@ public class ScheduleService {
     /** Marks days off. Appointments already booked on them stay booked: the physio cancels those they cannot keep. */
     @PreAuthorize("hasRole('PHYSIO')")
     @Transactional
-    public long addMyClosure(ClosureDays days) {
-        var violations = validator.validate(days);
-        if (!violations.isEmpty()) {
-            throw new jakarta.validation.ConstraintViolationException(violations);
-        }
+    public long addMyClosure(@Valid ClosureDays days) {
         if (days.lastDay().isBefore(days.firstDay())) {
             throw new BookingException("The last day cannot be before the first day");
         }

@@ -1,5 +1,6 @@
 package app.physioportal.diary;
 
+import jakarta.validation.Valid;
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import app.physioportal.base.InvalidInput;
@@ -7,8 +8,6 @@ import app.physioportal.clinic.Clinic;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The cramp diary: cramps and morning check-ins, the nights they make up, and the figures the clinic
@@ -36,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Every method checks {@link PatientAccess} before anything else.
  */
 @Service
+@Validated
 public class DiaryService {
 
     /** A picker shows minutes, so "now" picked a moment ago may be a few seconds ahead of the clock. */
@@ -46,18 +47,16 @@ public class DiaryService {
     private final NightCheckInRepository checkIns;
     private final PatientAccess access;
     private final AuditService audit;
-    private final Validator validator;
     private final Nights nights;
     private final Clock clock;
     private final Clinic clinic;
 
     DiaryService(CrampEntryRepository cramps, NightCheckInRepository checkIns, PatientAccess access,
-            AuditService audit, Validator validator, Nights nights, Clock clock, Clinic clinic) {
+            AuditService audit, Nights nights, Clock clock, Clinic clinic) {
         this.cramps = cramps;
         this.checkIns = checkIns;
         this.access = access;
         this.audit = audit;
-        this.validator = validator;
         this.nights = nights;
         this.clock = clock;
         this.clinic = clinic;
@@ -65,7 +64,7 @@ public class DiaryService {
 
     /** Logs one cramp; returns its id. A night checked in as cramp-free becomes a night with cramps. */
     @Transactional
-    public long logCramp(long patientId, CrampInput input) {
+    public long logCramp(long patientId, @Valid CrampInput input) {
         requireOwnDiary(patientId);
         LocalDate night = validCramp(input);
         CrampEntry saved = cramps.save(new CrampEntry(patientId, input, night, clock.instant()));
@@ -76,7 +75,7 @@ public class DiaryService {
     }
 
     @Transactional
-    public void updateCramp(long patientId, long crampId, CrampInput input) {
+    public void updateCramp(long patientId, long crampId, @Valid CrampInput input) {
         requireOwnDiary(patientId);
         LocalDate night = validCramp(input);
         CrampEntry entry = ownEntry(patientId, crampId);
@@ -109,7 +108,7 @@ public class DiaryService {
      * patient deletes them first if they were a mistake); otherwise the answer replaces an earlier one.
      */
     @Transactional
-    public void checkIn(long patientId, CheckInInput input) {
+    public void checkIn(long patientId, @Valid CheckInInput input) {
         requireOwnDiary(patientId);
         validCheckIn(patientId, input);
         Optional<NightCheckIn> earlier = checkIns.findByPatientIdAndNightDate(patientId, input.night());
@@ -125,7 +124,7 @@ public class DiaryService {
      * item is validated before anything is saved, and one audit event says what came in.
      */
     @Transactional
-    public void recordHistory(long patientId, List<CrampInput> newCramps, List<CheckInInput> newCheckIns) {
+    public void recordHistory(long patientId, List<@Valid CrampInput> newCramps, List<@Valid CheckInInput> newCheckIns) {
         requireOwnDiary(patientId);
         Instant now = clock.instant();
         List<CrampEntry> entries = newCramps.stream()
@@ -267,10 +266,6 @@ public class DiaryService {
 
     /** Validates a cramp and returns the night it belongs to. */
     private LocalDate validCramp(CrampInput input) {
-        var violations = validator.validate(Objects.requireNonNull(input, "input"));
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
         Instant now = clock.instant();
         if (input.occurredAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new InvalidInput("occurredAt", "That time is in the future. Choose when the cramp happened.");
@@ -282,10 +277,6 @@ public class DiaryService {
     }
 
     private void validCheckIn(long patientId, CheckInInput input) {
-        var violations = validator.validate(Objects.requireNonNull(input, "input"));
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
         LocalDate lastNight = nights.lastNight(clock);
         if (input.night().isAfter(lastNight)) {
             throw new InvalidInput("night", "That night has not happened yet.");

@@ -6,6 +6,7 @@ import app.physioportal.security.AccountService;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -14,16 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Clinical notes: dated, authored, append-only. The assigned physio reads and writes them; the patient
  * reads only the notes marked as shared with them.
  */
 @Service
+@Validated
 public class ClinicalNoteService {
 
     public static final int MAX_LENGTH = 4000;
@@ -43,16 +44,14 @@ public class ClinicalNoteService {
     private final PatientAccess access;
     private final AccountService accounts;
     private final AuditService audit;
-    private final Validator validator;
     private final Clock clock;
 
     ClinicalNoteService(ClinicalNoteRepository notes, PatientAccess access, AccountService accounts,
-            AuditService audit, Validator validator, Clock clock) {
+            AuditService audit, Clock clock) {
         this.notes = notes;
         this.access = access;
         this.accounts = accounts;
         this.audit = audit;
-        this.validator = validator;
         this.clock = clock;
     }
 
@@ -75,12 +74,8 @@ public class ClinicalNoteService {
 
     /** Only the patient's physio writes notes; a correction names the note it corrects. */
     @Transactional
-    public long addNote(long patientId, NewNote note) {
+    public long addNote(long patientId, @Valid NewNote note) {
         PortalUser author = access.checkAs(patientId, Role.PHYSIO, "write clinical notes");
-        var violations = validator.validate(note);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
         if (note.correctsNoteId() != null && !notes.existsByIdAndPatientId(note.correctsNoteId(), patientId)) {
             throw new IllegalArgumentException("The note to correct belongs to another patient");
         }

@@ -1,5 +1,6 @@
 package app.physioportal.plan;
 
+import jakarta.validation.Valid;
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import app.physioportal.exercise.ExerciseService;
@@ -8,8 +9,6 @@ import app.physioportal.exercise.Timing;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Plan authoring: the versions the assigned physio writes (with the reason and what changed), the trial's
@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link AdherenceService}'s. Every method that touches a patient's plan checks {@link PatientAccess} first.
  */
 @Service
+@Validated
 public class PlanService {
 
     public static final int MAX_SETS = 10;
@@ -51,11 +52,10 @@ public class PlanService {
     private final ExerciseService exercises;
     private final PatientAccess access;
     private final AuditService audit;
-    private final Validator validator;
     private final Clock clock;
 
     PlanService(PlanRepository plans, PlanVersionRepository versions, PrescribedItemRepository items, PlanStore store,
-            ExerciseService exercises, PatientAccess access, AuditService audit, Validator validator, Clock clock) {
+            ExerciseService exercises, PatientAccess access, AuditService audit, Clock clock) {
         this.plans = plans;
         this.versions = versions;
         this.items = items;
@@ -63,7 +63,6 @@ public class PlanService {
         this.exercises = exercises;
         this.access = access;
         this.audit = audit;
-        this.validator = validator;
         this.clock = clock;
     }
 
@@ -107,7 +106,7 @@ public class PlanService {
 
     /** A physio's change, in force from today. {@code basedOnVersion} is the version the editor showed (null for none). */
     @Transactional
-    public int createVersion(long patientId, Integer basedOnVersion, List<ItemDraft> newItems, String reason) {
+    public int createVersion(long patientId, Integer basedOnVersion, List<@Valid ItemDraft> newItems, String reason) {
         return createVersionEffectiveFrom(patientId, basedOnVersion, newItems, reason, currentDay());
     }
 
@@ -116,7 +115,7 @@ public class PlanService {
      * history). Same checks: only the assigned physio.
      */
     @Transactional
-    public int createVersionEffectiveFrom(long patientId, Integer basedOnVersion, List<ItemDraft> newItems,
+    public int createVersionEffectiveFrom(long patientId, Integer basedOnVersion, List<@Valid ItemDraft> newItems,
             String reason, LocalDate effectiveFrom) {
         PortalUser physio = access.checkAs(patientId, Role.PHYSIO, "change the plan");
         String cleanReason = blankToNull(reason);
@@ -172,10 +171,6 @@ public class PlanService {
         Map<Long, ExerciseInfo> library = exercises.libraryById();
         Set<Long> seen = new HashSet<>();
         for (ItemDraft item : newItems) {
-            var violations = validator.validate(item);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
             if (!library.containsKey(item.exerciseId())) {
                 throw new IllegalArgumentException("Unknown exercise");
             }

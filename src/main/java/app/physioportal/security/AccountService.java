@@ -3,9 +3,7 @@ package app.physioportal.security;
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import app.physioportal.base.InvalidInput;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,9 +20,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /** Accounts and patient-to-physio assignments. Clinical data lives in the feature packages. */
 @Service
+@Validated
 public class AccountService {
 
     public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
@@ -82,12 +82,10 @@ public class AccountService {
     private final PasswordPolicy passwordPolicy;
     private final CurrentUser currentUser;
     private final AuditService audit;
-    private final Validator validator;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, PatientAssignments assignments, Directory directory,
-            PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, CurrentUser currentUser, AuditService audit,
-            Validator validator, Clock clock) {
+            PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, CurrentUser currentUser, AuditService audit, Clock clock) {
         this.accounts = accounts;
         this.assignments = assignments;
         this.directory = directory;
@@ -95,7 +93,6 @@ public class AccountService {
         this.passwordPolicy = passwordPolicy;
         this.currentUser = currentUser;
         this.audit = audit;
-        this.validator = validator;
         this.clock = clock;
     }
 
@@ -130,7 +127,7 @@ public class AccountService {
     /** The sign-in account of a new patient; the patient module records who treats them. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public long createPatientLogin(NewAccount account) {
+    public long createPatientLogin(@Valid NewAccount account) {
         if (account.role() != Role.PATIENT) {
             throw new IllegalArgumentException("Not a patient account");
         }
@@ -140,8 +137,7 @@ public class AccountService {
     /** The same with a one-time password, to be changed at the first sign-in. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public OneTimePassword createPatientLoginWithOneTimePassword(AccountForm form) {
-        validate(form);
+    public OneTimePassword createPatientLoginWithOneTimePassword(@Valid AccountForm form) {
         if (form.role() != Role.PATIENT) {
             throw new IllegalArgumentException("Not a patient account");
         }
@@ -159,7 +155,6 @@ public class AccountService {
     }
 
     private Account insert(NewAccount account) {
-        validate(account);
         return insert(account.displayName(), account.email(), account.role(), account.initialPassword(), false);
     }
 
@@ -172,13 +167,6 @@ public class AccountService {
                 new Account(email, displayName, passwordEncoder.encode(password), temporary, role, clock.instant()));
         audit.record(AuditAction.ACCOUNT_CREATED, role == Role.PATIENT ? saved.getId() : null, role + " " + email);
         return saved;
-    }
-
-    private void validate(Object form) {
-        var violations = validator.validate(form);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
     }
 
     /** Display names of accounts, e.g. the authors of notes; names are shown to anyone signed in. */
@@ -204,8 +192,7 @@ public class AccountService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public OneTimePassword createWithOneTimePassword(AccountForm form) {
-        validate(form);
+    public OneTimePassword createWithOneTimePassword(@Valid AccountForm form) {
         if (form.role() == Role.PATIENT) {
             throw new IllegalArgumentException("Patients need a physio: use PatientService");
         }

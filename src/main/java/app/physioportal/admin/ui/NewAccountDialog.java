@@ -18,9 +18,12 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.validator.EmailValidator;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Creates a patient or physio account; the portal makes a one-time password for the admin to pass on. */
 class NewAccountDialog extends Dialog {
@@ -34,6 +37,7 @@ class NewAccountDialog extends Dialog {
     private final ComboBox<PhysioOption> physio = new ComboBox<>("Physio");
     private final DatePicker birthDate = new DatePicker("Date of birth (optional)");
     private final Map<String, HasValidation> fields;
+    private final Binder<Draft> binder = new Binder<>();
 
     NewAccountDialog(AccountService accounts, PatientService patients, Runnable onCreated) {
         this.accounts = accounts;
@@ -48,6 +52,7 @@ class NewAccountDialog extends Dialog {
         TextLimit.apply(name, 120);
         email.setId("new-email");
         email.setRequiredIndicatorVisible(true);
+        email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage("Enter a valid email address"));
         role.setId("new-role");
         role.setItems(Role.PATIENT, Role.PHYSIO);
         role.setItemLabelGenerator(AccountsView::label);
@@ -64,6 +69,16 @@ class NewAccountDialog extends Dialog {
             birthDate.setVisible(patient);
         });
 
+        binder.forField(name).asRequired("Enter a name").bind(d -> d.name, (d, v) -> d.name = v);
+        binder.forField(email).asRequired("Enter an email address")
+                .withValidator(new EmailValidator("Enter a valid email address"))
+                .bind(d -> d.email, (d, v) -> d.email = v);
+        binder.forField(role).asRequired("Choose a role").bind(d -> d.role, (d, v) -> d.role = v);
+        binder.forField(physio).withValidator(p -> role.getValue() != Role.PATIENT || p != null, "Choose a physio")
+                .bind(d -> d.physio, (d, v) -> d.physio = v);
+        binder.forField(birthDate).bind(d -> d.birthDate, (d, v) -> d.birthDate = v);
+        binder.readBean(new Draft());
+
         FormLayout form = new FormLayout(name, email, role, physio, birthDate);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
@@ -77,10 +92,14 @@ class NewAccountDialog extends Dialog {
 
     private void save() {
         FormErrors.clear(fields);
-        Role chosen = role.getValue();
-        AccountForm form = new AccountForm(name.getValue(), email.getValue(), chosen,
-                chosen == Role.PATIENT && physio.getValue() != null ? physio.getValue().id() : null,
-                chosen == Role.PATIENT ? birthDate.getValue() : null);
+        Draft draft = new Draft();
+        if (!binder.writeBeanIfValid(draft)) {
+            return;
+        }
+        Role chosen = draft.role;
+        AccountForm form = new AccountForm(draft.name, draft.email, chosen,
+                chosen == Role.PATIENT && draft.physio != null ? draft.physio.id() : null,
+                chosen == Role.PATIENT ? draft.birthDate : null);
         try {
             var created = form.role() == Role.PATIENT ? patients.createWithOneTimePassword(form)
                     : accounts.createWithOneTimePassword(form);
@@ -89,13 +108,19 @@ class NewAccountDialog extends Dialog {
             new OneTimePasswordDialog(name.getValue(), created).open();
         } catch (ConstraintViolationException problems) {
             FormErrors.show(problems, fields);
-            if (chosen == Role.PATIENT && physio.isEmpty()) {
-                FormErrors.show("physioId", "Choose a physio", fields);
-            }
         } catch (AccountService.DuplicateEmailException duplicate) {
             FormErrors.show("email", duplicate.getMessage(), fields);
         } catch (InvalidInput problem) {
             FormErrors.show(problem, fields);
         }
+    }
+
+    /** What the form holds while the admin fills it in. */
+    private static final class Draft {
+        private String name = "";
+        private String email = "";
+        private Role role = Role.PATIENT;
+        private @Nullable PhysioOption physio;
+        private @Nullable LocalDate birthDate;
     }
 }

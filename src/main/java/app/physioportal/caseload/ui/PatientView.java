@@ -1,6 +1,7 @@
 package app.physioportal.caseload.ui;
 
 import app.physioportal.base.InvalidInput;
+import app.physioportal.base.ui.FormErrors;
 import app.physioportal.base.ui.RouteIds;
 import app.physioportal.base.ui.TextLimit;
 import app.physioportal.booking.BookingService;
@@ -30,6 +31,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import java.util.Map;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -112,8 +114,7 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
                 medications.setInvalid(false);
                 Notification.show("Saved");
             } catch (InvalidInput problem) {
-                medications.setErrorMessage(problem.getMessage());
-                medications.setInvalid(true);
+                FormErrors.show(problem, Map.of("medications", medications));
             }
         });
         save.setId("save-medications");

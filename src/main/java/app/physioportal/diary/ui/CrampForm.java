@@ -1,6 +1,7 @@
 package app.physioportal.diary.ui;
 
 import app.physioportal.base.InvalidInput;
+import app.physioportal.base.ui.FormErrors;
 import app.physioportal.base.ui.TextLimit;
 import app.physioportal.diary.CrampDuration;
 import app.physioportal.diary.CrampInput;
@@ -166,27 +167,13 @@ class CrampForm extends Div {
 
     /** Shows the service's refusal at the field it concerns; false if it concerns none of them. */
     boolean showRefusal(RuntimeException refusal) {
-        if (refusal instanceof InvalidInput input && fieldsByName.containsKey(input.field())) {
-            markInvalid(fieldsByName.get(input.field()), input.getMessage());
-            return true;
+        if (refusal instanceof InvalidInput input) {
+            return FormErrors.show(input, fieldsByName);
         }
         if (refusal instanceof ConstraintViolationException violations) {
-            boolean shown = false;
-            for (var violation : violations.getConstraintViolations()) {
-                HasValidation field = fieldsByName.get(violation.getPropertyPath().toString());
-                if (field != null) {
-                    markInvalid(field, violation.getMessage());
-                    shown = true;
-                }
-            }
-            return shown;
+            return FormErrors.show(violations, fieldsByName);
         }
         return false;
-    }
-
-    private static void markInvalid(HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
     }
 
     private LocalDateTime now() {

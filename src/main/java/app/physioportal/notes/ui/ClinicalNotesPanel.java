@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationResult;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Map;
 import org.springframework.modulith.NamedInterface;
@@ -35,6 +37,7 @@ public class ClinicalNotesPanel extends Div {
     private final Span correcting = new Span();
     private final Button cancelCorrection = new Button("Not a correction", e -> startCorrection(null));
     private final Map<String, HasValidation> fields = Map.of("body", body);
+    private final Binder<Draft> binder = new Binder<>();
     private Long correctsNoteId;
 
     public ClinicalNotesPanel(ClinicalNoteService service, long patientId, boolean editable, Clinic clinic) {
@@ -52,6 +55,13 @@ public class ClinicalNotesPanel extends Div {
             body.setWidthFull();
             body.setMinHeight("6em");
             shared.setId("note-shared");
+            binder.forField(body).asRequired("Write the note first")
+                    .withValidator((text, context) -> text.length() <= ClinicalNoteService.MAX_LENGTH
+                            ? ValidationResult.ok()
+                            : ValidationResult.error(TextLimit.tooLong(text.length(), ClinicalNoteService.MAX_LENGTH)))
+                    .bind(d -> d.body, (d, v) -> d.body = v);
+            binder.forField(shared).bind(d -> d.shared, (d, v) -> d.shared = v);
+            binder.readBean(new Draft());
             correcting.addClassName("card-detail");
             correcting.setVisible(false);
             Button add = new Button("Add note", e -> addNote());
@@ -119,14 +129,23 @@ public class ClinicalNotesPanel extends Div {
 
     private void addNote() {
         FormErrors.clear(fields);
+        Draft draft = new Draft();
+        if (!binder.writeBeanIfValid(draft)) {
+            return;
+        }
         try {
-            service.addNote(patientId, new NewNote(body.getValue(), shared.getValue(), correctsNoteId));
-            body.clear();
-            shared.clear();
+            service.addNote(patientId, new NewNote(draft.body, draft.shared, correctsNoteId));
+            binder.readBean(new Draft());
             startCorrection(null);
             refresh(true);
         } catch (ConstraintViolationException problems) {
             FormErrors.show(problems, fields);
         }
+    }
+
+    /** The note being written. */
+    private static final class Draft {
+        private String body = "";
+        private boolean shared;
     }
 }

@@ -23,6 +23,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -42,6 +43,7 @@ public class AccountView extends Main {
     private final PasswordField repeat = new PasswordField("New password again");
     private final Map<String, HasValidation> fields = Map.of("currentPassword", current, "newPassword", next,
             "repeat", repeat);
+    private final Binder<PasswordChange> binder = new Binder<>();
     private final Paragraph mustChange = new Paragraph(
             "You signed in with a one-time password. Choose your own password to continue.");
 
@@ -63,6 +65,12 @@ public class AccountView extends Main {
         next.setHelperText("At least 12 characters. A few unrelated words make a strong, memorable passphrase.");
         repeat.setId("repeat-password");
         repeat.setAutocomplete(Autocomplete.NEW_PASSWORD);
+        binder.forField(current).asRequired("Enter your current password")
+                .bind(PasswordChange::current, PasswordChange::current);
+        binder.forField(next).asRequired("Choose a new password").bind(PasswordChange::next, PasswordChange::next);
+        binder.forField(repeat).asRequired("Type the new password again")
+                .withValidator(again -> again.equals(next.getValue()), "The two new passwords differ")
+                .bind(PasswordChange::repeat, PasswordChange::repeat);
         FormLayout form = new FormLayout(current, next, repeat);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
 
@@ -108,15 +116,13 @@ public class AccountView extends Main {
 
     private void changePassword() {
         FormErrors.clear(fields);
-        if (!next.getValue().equals(repeat.getValue())) {
-            FormErrors.show("repeat", "The two new passwords differ", fields);
+        PasswordChange change = new PasswordChange();
+        if (!binder.writeBeanIfValid(change)) {
             return;
         }
         try {
-            accounts.changeOwnPassword(current.getValue(), next.getValue());
-            current.clear();
-            next.clear();
-            repeat.clear();
+            accounts.changeOwnPassword(change.current(), change.next());
+            binder.readBean(new PasswordChange());
             boolean wasForced = mustChange.isVisible();
             mustChange.setVisible(false);
             Notification.show("Your password has been changed", 4000, Notification.Position.TOP_CENTER)
@@ -126,6 +132,37 @@ public class AccountView extends Main {
             }
         } catch (InvalidInput problem) {
             FormErrors.show(problem, fields);
+        }
+    }
+
+    /** What the password form holds while it is being filled in. */
+    private static final class PasswordChange {
+        private String current = "";
+        private String next = "";
+        private String repeat = "";
+
+        String current() {
+            return current;
+        }
+
+        void current(String value) {
+            current = value;
+        }
+
+        String next() {
+            return next;
+        }
+
+        void next(String value) {
+            next = value;
+        }
+
+        String repeat() {
+            return repeat;
+        }
+
+        void repeat(String value) {
+            repeat = value;
         }
     }
 }
