@@ -1,5 +1,10 @@
 package app.physioportal;
 
+import app.physioportal.security.Totp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
 /** The demo clinic's logins (docs/PRODUCT.md section 5), as tests refer to them. */
 public final class Demo {
 
@@ -14,6 +19,33 @@ public final class Demo {
     public static final String PATIENT5 = "patient5@example.org";
     public static final String PATIENT6 = "patient6@example.org";
 
+    /** The demo staff's authenticator key (README, Demo logins). */
+    public static final String AUTHENTICATOR_KEY = "PHYSIOPORTALDEMOSTAFFSECRETCODES";
+
+    private static final Map<String, Long> LAST_STEP = new HashMap<>();
+
     private Demo() {
+    }
+
+    /**
+     * The code a demo staff member's authenticator app shows, never one this test run already gave for that email
+     * (the portal accepts each code once): the current step's, else the next one's, else it waits for the clock.
+     */
+    public static synchronized String code(String email) {
+        long step = Math.max(step(), LAST_STEP.getOrDefault(email, Long.MIN_VALUE) + 1);
+        while (step > step() + 1) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+        }
+        LAST_STEP.put(email, step);
+        return Totp.code(AUTHENTICATOR_KEY, step);
+    }
+
+    private static long step() {
+        return Instant.now().getEpochSecond() / 30;
     }
 }

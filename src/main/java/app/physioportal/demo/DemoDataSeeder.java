@@ -4,6 +4,7 @@ import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.NewAccount;
 import app.physioportal.security.Role;
+import app.physioportal.security.SecondFactorService;
 import app.physioportal.security.SystemTasks;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
 class DemoDataSeeder implements ApplicationRunner {
 
     static final String PASSWORD = "stretch-and-rest-2026";
+    /** The demo staff's authenticator key, published in the README: any authenticator app (or oathtool) makes codes. */
+    static final String AUTHENTICATOR_KEY = "PHYSIOPORTALDEMOSTAFFSECRETCODES";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
@@ -35,9 +38,11 @@ class DemoDataSeeder implements ApplicationRunner {
     private final PlanDemoData plans;
     private final DiaryDemoData diary;
     private final BookingDemoData bookings;
+    private final SecondFactorService secondFactors;
 
     DemoDataSeeder(AccountService accounts, PatientService patients, SystemTasks systemTasks, Clock clock, PlanDemoData plans,
-            DiaryDemoData diary, BookingDemoData bookings) {
+            DiaryDemoData diary, BookingDemoData bookings, SecondFactorService secondFactors) {
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.patients = patients;
         this.systemTasks = systemTasks;
@@ -60,14 +65,18 @@ class DemoDataSeeder implements ApplicationRunner {
             bookings.seed();
         });
         log.info("Seeded the demo clinic: sign in as admin@example.org, physio1@example.org or "
-                + "patient1@example.org with the password {}", PASSWORD);
+                + "patient1@example.org with the password {}; staff then give the code of an authenticator app "
+                + "holding the key {} (README, Demo logins)", PASSWORD, AUTHENTICATOR_KEY);
     }
 
     private void seedAccounts() {
         LocalDate today = LocalDate.now(clock);
-        accounts.createStaff(new NewAccount("Sam Okafor", "admin@example.org", Role.ADMIN, PASSWORD));
+        long admin = accounts.createStaff(new NewAccount("Sam Okafor", "admin@example.org", Role.ADMIN, PASSWORD));
         long physio1 = accounts.createStaff(new NewAccount("Priya Shah", "physio1@example.org", Role.PHYSIO, PASSWORD));
         long physio2 = accounts.createStaff(new NewAccount("Tom Becker", "physio2@example.org", Role.PHYSIO, PASSWORD));
+        for (long staff : new long[] {admin, physio1, physio2}) {
+            secondFactors.enrolDemoKey(staff, AUTHENTICATOR_KEY);
+        }
         for (DemoStories.Story story : DemoStories.STORIES) {
             long id = patients.createPatient(new NewAccount(story.name(), story.email(), Role.PATIENT, PASSWORD),
                     story.physio() == 1 ? physio1 : physio2,

@@ -8,12 +8,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
 @Entity
 @Table(name = "account")
 class Account {
+
+    static final Duration ONE_TIME_PASSWORD_LIFETIME = Duration.ofHours(72);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,6 +48,10 @@ class Account {
     @Column(name = "sessions_valid_from")
     private Instant sessionsValidFrom;
 
+    /** Until when a one-time password from the admin works (null for a password the person chose). */
+    @Column(name = "one_time_password_until")
+    private Instant oneTimePasswordUntil;
+
     protected Account() {
     }
 
@@ -54,6 +61,7 @@ class Account {
         this.displayName = displayName.strip();
         this.passwordHash = passwordHash;
         this.mustChangePassword = temporaryPassword;
+        this.oneTimePasswordUntil = temporaryPassword ? createdAt.plus(ONE_TIME_PASSWORD_LIFETIME) : null;
         this.role = role;
         this.createdAt = createdAt;
     }
@@ -94,10 +102,19 @@ class Account {
         this.enabled = enabled;
     }
 
-    /** A new password hash; {@code temporary} ones must be replaced at the next sign-in. */
-    void changePassword(String passwordHash, boolean temporary) {
+    /** A new password hash; {@code temporary} ones work for 72 hours and must be replaced at the next sign-in. */
+    void changePassword(String passwordHash, boolean temporary, Instant now) {
         this.passwordHash = passwordHash;
         this.mustChangePassword = temporary;
+        this.oneTimePasswordUntil = temporary ? now.plus(ONE_TIME_PASSWORD_LIFETIME) : null;
+    }
+
+    /**
+     * Whether the password is a one-time password past its time. One without a recorded end (set before ends
+     * were recorded) counts as expired: the admin sets a new one.
+     */
+    boolean oneTimePasswordExpired(Instant now) {
+        return mustChangePassword && (oneTimePasswordUntil == null || now.isAfter(oneTimePasswordUntil));
     }
 
     Instant getCreatedAt() {

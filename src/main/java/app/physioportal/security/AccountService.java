@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -83,9 +84,12 @@ public class AccountService {
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AccountService(AccountRepository accounts, PatientAssignments assignments, Directory directory,
-            PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, CurrentUser currentUser, AuditService audit, Clock clock) {
+            PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, CurrentUser currentUser, AuditService audit,
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.assignments = assignments;
         this.directory = directory;
@@ -225,10 +229,14 @@ public class AccountService {
     public OneTimePassword resetPassword(long accountId) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalArgumentException("No such account"));
         String password = passwordPolicy.oneTimePassword();
-        account.changePassword(passwordEncoder.encode(password), true);
+        account.changePassword(passwordEncoder.encode(password), true, clock.instant());
         account.endSessions(SessionGuard.micros(clock.instant()));
         audit.record(AuditAction.PASSWORD_RESET, account.getRole() == Role.PATIENT ? accountId : null,
                 account.getEmail());
+        events.publishEvent(new SecurityNotice(account.getEmail(), account.getDisplayName(),
+                "Your password was reset by the clinic", "The clinic set a one-time password for your Physio Portal "
+                + "account; your earlier password no longer works and every device was signed out. The one-time "
+                + "password works for 72 hours; you choose your own when you first sign in with it."));
         return new OneTimePassword(accountId, account.getEmail(), password);
     }
 
@@ -248,12 +256,14 @@ public class AccountService {
         if (passwordEncoder.matches(newPassword, account.getPasswordHash())) {
             throw new InvalidInput("newPassword", "Choose a password different from the current one");
         }
-        account.changePassword(passwordEncoder.encode(newPassword), false);
+        account.changePassword(passwordEncoder.encode(newPassword), false, clock.instant());
         // Every other session of the account ends (a stolen session included); this one stays signed in.
         Instant now = SessionGuard.micros(clock.instant());
         account.endSessions(now);
         SessionGuard.keepCurrentSession(now);
         audit.record(AuditAction.PASSWORD_CHANGED, account.getRole() == Role.PATIENT ? account.getId() : null, null);
+        events.publishEvent(new SecurityNotice(account.getEmail(), account.getDisplayName(), "Your password was changed",
+                "The password of your Physio Portal account was changed, and your other devices were signed out."));
     }
 
     /** Whether the signed-in person still holds a one-time password (read fresh, not from the session). */

@@ -3,7 +3,7 @@ package app.physioportal.security;
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
@@ -23,7 +23,11 @@ class AuthenticationAuditListener {
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof PortalUser user) {
+        if (event.getAuthentication() instanceof PasswordOnlyAuthentication pending) {
+            PortalUser user = pending.getPrincipal();
+            audit.recordAs(user.email(), AuditAction.LOGIN_SUCCESS, user.role() == Role.PATIENT ? user.id() : null,
+                    "password; second factor next");
+        } else if (event.getAuthentication().getPrincipal() instanceof PortalUser user) {
             audit.recordAs(user.email(), AuditAction.LOGIN_SUCCESS, null, null);
         }
     }
@@ -31,13 +35,18 @@ class AuthenticationAuditListener {
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String email = Account.normaliseEmail(event.getAuthentication().getName());
-        if (event.getException() instanceof LockedException) {
-            audit.recordAs(email, AuditAction.LOGIN_LOCKED, null, "refused while locked");
+        String address = LockoutAuthenticationProvider.addressOf(event.getAuthentication());
+        if (event.getException() instanceof SignInPaused paused) {
+            audit.recordAs(email, AuditAction.LOGIN_LOCKED, null,
+                    "from " + address + ", refused while it waits until " + paused.until());
             return;
         }
-        audit.recordAs(email, AuditAction.LOGIN_FAILURE, null, event.getException().getClass().getSimpleName());
-        lockout.lockedUntil(email).ifPresent(until ->
-                audit.recordAs(email, AuditAction.ACCOUNT_LOCKED, null, "locked until " + until));
+        audit.recordAs(email, AuditAction.LOGIN_FAILURE, null,
+                event.getException().getClass().getSimpleName() + " from " + address);
+        if (event.getException() instanceof BadCredentialsException) {
+            lockout.waitUntil(email, address).ifPresent(until -> audit.recordAs(email, AuditAction.ACCOUNT_LOCKED,
+                    null, "sign-in from " + address + " paused until " + until));
+        }
     }
 
     @EventListener

@@ -19,12 +19,20 @@ public class CurrentUser {
         this.contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
+    /** The signed-in person; not someone who has given their password but still owes the second factor. */
     public Optional<PortalUser> get() {
         Authentication authentication = contexts.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
+        if (authentication != null && !(authentication instanceof PasswordOnlyAuthentication)
+                && authentication.getPrincipal() instanceof PortalUser user) {
             return Optional.of(user);
         }
         return Optional.empty();
+    }
+
+    /** Someone who gave the right password and must now give their second factor (or enrol one). */
+    public Optional<PortalUser> owingSecondFactor() {
+        return contexts.getContext().getAuthentication() instanceof PasswordOnlyAuthentication pending
+                ? Optional.of(pending.getPrincipal()) : Optional.empty();
     }
 
     public PortalUser require() {

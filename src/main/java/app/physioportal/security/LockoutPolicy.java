@@ -6,41 +6,48 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Brute-force protection: 5 failed sign-ins within 15 minutes lock the email for 15 minutes from the
- * fifth failure. A successful sign-in clears earlier failures. Attempts refused while locked do not
- * count as failures, so the lock always ends. Applies to any email typed, existing or not, so the
- * lock message reveals nothing about which accounts exist.
+ * Brute-force protection without locking the real person out. Wrong passwords are counted per email and
+ * address: the first four cost nothing, then each further attempt from that address must wait, 30 seconds
+ * after the fifth failure, doubling with each failure, at most 15 minutes. Attempts refused while waiting
+ * do not count, so the wait always ends, and the same email from another address (the person at home while
+ * someone guesses from elsewhere) is not affected. One address guessing many emails meets the per-address
+ * throttle (LoginThrottleFilter) instead. Applies to any email typed, existing or not, so the answer reveals
+ * nothing about which accounts exist. Failures older than a day are forgotten.
  */
 final class LockoutPolicy {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration WINDOW = Duration.ofMinutes(15);
-    static final Duration LOCK = Duration.ofMinutes(15);
+    static final int FREE_FAILURES = 4;
+    static final Duration FIRST_WAIT = Duration.ofSeconds(30);
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
+    static final Duration MEMORY = Duration.ofDays(1);
 
     private LockoutPolicy() {
     }
 
     /** How far back the failures that matter can lie. */
     static Instant lookBackFrom(Instant now) {
-        return now.minus(WINDOW).minus(LOCK);
+        return now.minus(MEMORY);
+    }
+
+    /** The wait after {@code failures} consecutive failures from one address. */
+    static Duration waitAfter(int failures) {
+        if (failures <= FREE_FAILURES) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(failures - FREE_FAILURES - 1, 10);
+        Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
     /**
-     * @param failuresSinceLastSuccess failure times after the last successful sign-in, oldest first
-     * @return the end of the lock, when the email is locked at {@code now}
+     * @param failures failure times of one email from one address since its last success there, oldest first
+     * @return when the next attempt may be made, if that is after {@code now}
      */
-    static Optional<Instant> lockedUntil(List<Instant> failuresSinceLastSuccess, Instant now) {
-        Instant until = null;
-        for (int i = MAX_FAILURES - 1; i < failuresSinceLastSuccess.size(); i++) {
-            Instant fifth = failuresSinceLastSuccess.get(i);
-            Instant first = failuresSinceLastSuccess.get(i - (MAX_FAILURES - 1));
-            if (!Duration.between(first, fifth).minus(WINDOW).isPositive()) {
-                Instant end = fifth.plus(LOCK);
-                if (until == null || end.isAfter(until)) {
-                    until = end;
-                }
-            }
+    static Optional<Instant> waitUntil(List<Instant> failures, Instant now) {
+        if (failures.size() <= FREE_FAILURES) {
+            return Optional.empty();
         }
-        return until != null && until.isAfter(now) ? Optional.of(until) : Optional.empty();
+        Instant until = failures.getLast().plus(waitAfter(failures.size()));
+        return until.isAfter(now) ? Optional.of(until) : Optional.empty();
     }
 }

@@ -17,6 +17,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     private final Role role;
     private final boolean enabled;
     private final boolean mustChangePassword;
+    private final boolean oneTimePasswordExpired;
     private final Instant signedInAt;
     private String passwordHash;
 
@@ -28,6 +29,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
         this.role = account.getRole();
         this.enabled = account.isEnabled();
         this.mustChangePassword = account.isMustChangePassword();
+        this.oneTimePasswordExpired = account.oneTimePasswordExpired(signedInAt);
         this.passwordHash = account.getPasswordHash();
     }
 
@@ -69,6 +71,12 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return email;
+    }
+
+    /** An expired one-time password signs nobody in (Spring refuses it after checking the password). */
+    @Override
+    public boolean isCredentialsNonExpired() {
+        return !oneTimePasswordExpired;
     }
 
     @Override

@@ -6,7 +6,12 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -38,8 +43,10 @@ class SecurityConfig {
         // The sign-in form has no CSRF token: a sign-in posted from another site is refused by its origin.
         http.addFilterBefore(new LoginOriginFilter(audit), UsernamePasswordAuthenticationFilter.class);
         // A session left idle, too old, of a disabled account or from before a password change ends here.
-        http.addFilterAfter(new SessionGuard(jdbc, audit, clock, idleTimeout, absoluteLifetime),
-                SecurityContextHolderFilter.class);
+        SessionGuard guard = new SessionGuard(jdbc, audit, clock, idleTimeout, absoluteLifetime);
+        http.addFilterAfter(guard, SecurityContextHolderFilter.class);
+        // Someone who gave the password but owes the second factor sees only the second-factor page.
+        http.addFilterAfter(new SecondFactorGate(audit, clock), SessionGuard.class);
         // An address that matches no page reaches Vaadin once signed in, so a mistyped address shows the portal's
         // own "This page isn't available" inside the frame instead of the browser's bare 403; signed out, it asks
         // for sign-in like every other address.
@@ -50,8 +57,16 @@ class SecurityConfig {
 
     @Bean
     LockoutAuthenticationProvider authenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder,
-            LoginLockout lockout) {
-        return new LockoutAuthenticationProvider(users, encoder, lockout);
+            LoginLockout lockout, SecondFactorService secondFactors) {
+        return new LockoutAuthenticationProvider(users, encoder, lockout, secondFactors);
+    }
+
+    /** Spring publishes no event for an exception it has no mapping for: the paused sign-in gets the locked one. */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(Map.of(SignInPaused.class, AuthenticationFailureLockedEvent.class));
+        return events;
     }
 
     @Bean

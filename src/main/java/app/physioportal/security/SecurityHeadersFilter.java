@@ -44,6 +44,10 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
+        if (request.isSecure()) {
+            // Over https (directly, or from a trusted proxy that says so): browsers stay on https for a year.
+            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
         chain.doFilter(request, response);
     }
 }

@@ -1,5 +1,11 @@
 package app.physioportal.e2e;
 
+import app.physioportal.security.AccountService;
+import app.physioportal.security.Role;
+import app.physioportal.security.SystemTasks;
+import app.physioportal.security.Totp;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.physioportal.Demo;
@@ -33,6 +39,12 @@ class SignInJourneyTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SystemTasks systemTasks;
+
+    @Autowired
+    AccountService accounts;
 
     @BeforeAll
     static void startBrowser() {
@@ -92,9 +104,23 @@ class SignInJourneyTest {
         waitUpTo(30).until(ExpectedConditions.urlContains("/login"));
     }
 
+    /** Staff give the code of their authenticator app after the password; nothing else opens before that. */
+    private void giveCodeAfterPassword(String email) {
+        waitUpTo(30).until(ExpectedConditions.urlContains("/second-factor"));
+        driver.get("http://localhost:" + port + "/caseload");
+        waitUpTo(30).until(ExpectedConditions.urlContains("/second-factor"));
+        var code = waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#factor-code input")));
+        code.sendKeys("000000");
+        driver.findElement(By.id("factor-continue")).click();
+        waitUpTo(10).until(d -> "true".equals(String.valueOf(
+                d.findElement(By.id("factor-code")).getDomProperty("invalid"))));
+        Browser.giveCode(driver, email);
+    }
+
     @Test
-    void a_physio_signs_in_to_the_caseload() {
+    void a_physio_signs_in_with_password_and_code_to_the_caseload() {
         signIn(Demo.PHYSIO1, Demo.PASSWORD);
+        giveCodeAfterPassword(Demo.PHYSIO1);
         assertLandsOn("caseload", "Priya Shah");
         assertThat(waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("caseload-list"))).getText())
                 .contains("Margaret Ellis").doesNotContain("Susan Clarke");
@@ -102,9 +128,31 @@ class SignInJourneyTest {
     }
 
     @Test
-    void an_admin_signs_in_to_accounts() {
+    void an_admin_signs_in_with_password_and_code_to_accounts() {
         signIn(Demo.ADMIN, Demo.PASSWORD);
+        giveCodeAfterPassword(Demo.ADMIN);
         assertLandsOn("admin/accounts", "Sam Okafor");
+        signOut();
+    }
+
+    @Test
+    void a_new_physio_sets_up_an_authenticator_at_the_first_sign_in_and_sees_recovery_codes_once() {
+        String email = "new.physio." + System.nanoTime() + "@example.org";
+        systemTasks.runAs("test", Role.ADMIN, () -> accounts.createStaff(
+                new AccountService.NewAccount("Nia Physio", email, Role.PHYSIO, "a-long-enough-password")));
+        signIn(email, "a-long-enough-password");
+        waitUpTo(30).until(ExpectedConditions.urlContains("/second-factor"));
+        String key = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("factor-secret")))
+                .getText().replace(" ", "");
+        assertThat(driver.findElement(By.cssSelector("#factor-qr img")).getAttribute("src"))
+                .startsWith("data:image/svg+xml;base64,");
+        driver.findElement(By.cssSelector("#factor-code input"))
+                .sendKeys(Totp.codeAt(key, java.time.Instant.now()));
+        driver.findElement(By.id("factor-enrol")).click();
+        var codes = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-codes")));
+        assertThat(codes.findElements(By.tagName("li"))).hasSize(10);
+        driver.findElement(By.id("factor-done")).click();
+        assertLandsOn("caseload", "Nia Physio");
         signOut();
     }
 

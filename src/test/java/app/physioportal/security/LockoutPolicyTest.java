@@ -17,31 +17,27 @@ class LockoutPolicyTest {
     }
 
     @Test
-    void four_failures_do_not_lock() {
-        assertThat(LockoutPolicy.lockedUntil(failuresEvery(Duration.ofSeconds(10), 4), T0.plusSeconds(60))).isEmpty();
+    void four_failures_cost_nothing() {
+        var failures = failuresEvery(Duration.ofSeconds(1), 4);
+        assertThat(LockoutPolicy.waitUntil(failures, failures.getLast())).isEmpty();
     }
 
     @Test
-    void the_fifth_failure_within_15_minutes_locks_for_15_minutes_from_then() {
-        var failures = failuresEvery(Duration.ofMinutes(3), 5);
-        Instant fifth = failures.get(4);
-
-        assertThat(LockoutPolicy.lockedUntil(failures, fifth)).contains(fifth.plus(Duration.ofMinutes(15)));
-        assertThat(LockoutPolicy.lockedUntil(failures, fifth.plus(Duration.ofMinutes(14)))).isPresent();
-        assertThat(LockoutPolicy.lockedUntil(failures, fifth.plus(Duration.ofMinutes(15)))).isEmpty();
+    void from_the_fifth_failure_the_wait_doubles_from_30_seconds_up_to_15_minutes() {
+        assertThat(LockoutPolicy.waitAfter(5)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(LockoutPolicy.waitAfter(6)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(LockoutPolicy.waitAfter(7)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(LockoutPolicy.waitAfter(9)).isEqualTo(Duration.ofMinutes(8));
+        assertThat(LockoutPolicy.waitAfter(10)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(LockoutPolicy.waitAfter(500)).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
-    void five_failures_spread_over_more_than_15_minutes_do_not_lock() {
-        var failures = failuresEvery(Duration.ofMinutes(4), 5);
-        assertThat(LockoutPolicy.lockedUntil(failures, failures.get(4))).isEmpty();
-    }
-
-    @Test
-    void any_five_consecutive_failures_within_the_window_lock() {
-        var failures = List.of(T0, T0.plus(Duration.ofMinutes(20)), T0.plus(Duration.ofMinutes(21)),
-                T0.plus(Duration.ofMinutes(22)), T0.plus(Duration.ofMinutes(23)), T0.plus(Duration.ofMinutes(24)));
-        assertThat(LockoutPolicy.lockedUntil(failures, T0.plus(Duration.ofMinutes(25))))
-                .contains(T0.plus(Duration.ofMinutes(39)));
+    void the_wait_runs_from_the_last_failure_and_then_ends() {
+        var failures = failuresEvery(Duration.ofSeconds(1), 6);
+        Instant last = failures.getLast();
+        assertThat(LockoutPolicy.waitUntil(failures, last)).contains(last.plus(Duration.ofMinutes(1)));
+        assertThat(LockoutPolicy.waitUntil(failures, last.plusSeconds(59))).isPresent();
+        assertThat(LockoutPolicy.waitUntil(failures, last.plusSeconds(60))).isEmpty();
     }
 }

@@ -155,29 +155,37 @@ class LoginHttpTest {
         }
     }
 
-    @Test
-    void five_failures_lock_an_email_even_against_the_right_password_and_each_step_is_audited() throws Exception {
-        String email = "lock.me." + System.nanoTime() + "@example.org";
-        systemTasks.runAs("test", Role.ADMIN, () -> accounts.createStaff(
-                new AccountService.NewAccount("Lock Me", email, Role.PHYSIO, "a-long-enough-password")));
-        for (int i = 0; i < 5; i++) {
-            assertThat(location(signIn(email, "wrong-password-" + i))).endsWith("/login?error");
-        }
-        assertThat(ids.auditCount(email, "LOGIN_FAILURE")).isEqualTo(5);
-        assertThat(ids.auditCount(email, "ACCOUNT_LOCKED")).isEqualTo(1);
-
-        var correct = signIn(email, "a-long-enough-password");
-
-        assertThat(location(correct)).as("locked: the right password is refused too").endsWith("/login?error");
-        assertThat(ids.auditCount(email, "LOGIN_LOCKED")).isEqualTo(1);
-        assertThat(ids.auditCount(email, "LOGIN_SUCCESS")).isZero();
+    private HttpResponse<String> signInFrom(String address, String email, String password) throws Exception {
+        return signInWith(email, password, "X-Forwarded-For", address);
     }
 
     @Test
-    void an_unknown_email_locks_the_same_way_so_the_lock_reveals_no_account() throws Exception {
+    void wrong_passwords_make_that_address_wait_while_the_person_elsewhere_still_signs_in() throws Exception {
+        String email = "lock.me." + System.nanoTime() + "@example.org";
+        systemTasks.runAs("test", Role.ADMIN, () -> accounts.createPatientLogin(
+                new AccountService.NewAccount("Lock Me", email, Role.PATIENT, "a-long-enough-password")));
+        String attacker = "203.0.113.7";
+        for (int i = 0; i < 5; i++) {
+            assertThat(location(signInFrom(attacker, email, "wrong-password-" + i))).endsWith("/login?error");
+        }
+        assertThat(ids.auditCount(email, "LOGIN_FAILURE")).isEqualTo(5);
+        assertThat(ids.auditCount(email, "ACCOUNT_LOCKED")).as("the fifth failure starts a wait").isEqualTo(1);
+
+        assertThat(location(signInFrom(attacker, email, "a-long-enough-password")))
+                .as("while it waits, that address is refused even the right password").endsWith("/login?error");
+        assertThat(ids.auditCount(email, "LOGIN_LOCKED")).isEqualTo(1);
+
+        cookies.getCookieStore().removeAll();
+        var person = signInFrom("198.51.100.23", email, "a-long-enough-password");
+        assertThat(location(person)).as("the real person at home is not locked out").doesNotContain("error");
+        assertThat(ids.auditCount(email, "LOGIN_SUCCESS")).isEqualTo(1);
+    }
+
+    @Test
+    void an_unknown_email_waits_the_same_way_so_the_wait_reveals_no_account() throws Exception {
         String email = "nobody." + System.nanoTime() + "@example.org";
         for (int i = 0; i < 6; i++) {
-            signIn(email, "guess-" + i);
+            signInFrom("203.0.113.8", email, "guess-" + i);
         }
         assertThat(ids.auditCount(email, "ACCOUNT_LOCKED")).isEqualTo(1);
         assertThat(ids.auditCount(email, "LOGIN_LOCKED")).isEqualTo(1);

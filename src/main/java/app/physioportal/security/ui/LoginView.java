@@ -1,5 +1,9 @@
 package app.physioportal.security.ui;
 
+import app.physioportal.security.SignInPaused;
+import java.time.Clock;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -12,7 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.web.WebAttributes;
 import app.physioportal.security.CurrentUser;
 
@@ -22,11 +26,13 @@ import app.physioportal.security.CurrentUser;
 public class LoginView extends Main implements BeforeEnterObserver {
 
     private final CurrentUser currentUser;
+    private final Clock clock;
     private final LoginForm login = new LoginForm();
     private final Paragraph notice = new Paragraph();
 
-    public LoginView(CurrentUser currentUser) {
+    public LoginView(CurrentUser currentUser, Clock clock) {
         this.currentUser = currentUser;
+        this.clock = clock;
         addClassName("login-view");
 
         H1 brand = new H1("Physio Portal");
@@ -61,11 +67,23 @@ public class LoginView extends Main implements BeforeEnterObserver {
         return i18n;
     }
 
-    private static boolean lastFailureWasLockout() {
+    private static @Nullable Object lastFailure() {
         VaadinSession session = VaadinSession.getCurrent();
-        Object last = session == null || session.getSession() == null ? null
+        return session == null || session.getSession() == null ? null
                 : session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        return last instanceof LockedException;
+    }
+
+    /** The sign-in page's words for why the last attempt failed, when it was not simply a wrong password. */
+    private void explain(@Nullable Object failure) {
+        if (failure instanceof SignInPaused paused) {
+            long minutes = Math.max(1, (Duration.between(clock.instant(), paused.until()).toSeconds() + 59) / 60);
+            login.setI18n(texts("Sign-in paused on this device", "After several wrong passwords for this email, "
+                    + "this device waits " + minutes + (minutes == 1 ? " minute" : " minutes") + " before the next "
+                    + "try. Your other devices are not affected. Forgotten your password? Call the clinic."));
+        } else if (failure instanceof CredentialsExpiredException) {
+            login.setI18n(texts("That one-time password has expired", "One-time passwords from the clinic work "
+                    + "for 72 hours. Call the clinic for a new one."));
+        }
     }
 
     @Override
@@ -77,9 +95,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
         var parameters = event.getLocation().getQueryParameters().getParameters();
         boolean failed = parameters.containsKey("error");
         login.setError(failed);
-        if (failed && lastFailureWasLockout()) {
-            login.setI18n(texts("Sign-in paused for this email", "After 5 failed attempts we pause sign-in for "
-                    + "15 minutes to keep your records safe. Please wait, or call the clinic."));
+        if (failed) {
+            explain(lastFailure());
         }
         if (parameters.containsKey("logout")) {
             notice.setText("You have signed out. See you tomorrow.");
