@@ -291,6 +291,12 @@ public class SecondFactorService {
                         + "it up again on My account." : "You will set up a new one at your next sign-in.")));
     }
 
+    /** For the admin's account page: whether this account has an authenticator app set up. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public boolean hasSecondFactor(long accountId) {
+        return enrolled(accountId);
+    }
+
     private void remove(long accountId) {
         jdbc.update("delete from recovery_code where account_id = ?", accountId);
         jdbc.update("delete from second_factor where account_id = ?", accountId);

@@ -35,6 +35,8 @@ import javax.sql.DataSource;
 public final class BenchData {
 
     public static final String PASSWORD = "bench-password-2026";
+    /** Bench physios give codes of the demo staff's authenticator key (README, Demo logins). */
+    public static final String AUTHENTICATOR_KEY = "PHYSIOPORTALDEMOSTAFFSECRETCODES";
     static final int PATIENTS_PER_PHYSIO = 50;
     static final int NIGHTS = 365;
     static final long PHYSIO_ID_BASE = 100_000;
@@ -89,7 +91,8 @@ public final class BenchData {
         try (Table accounts = table("account", "id", "email", "display_name", "password_hash", "role", "enabled",
                 "must_change_password", "created_at");
                 Table days = table("working_day", "physio_id", "weekday", "start_time", "end_time", "break_start",
-                        "break_end", "slot_minutes")) {
+                        "break_end", "slot_minutes");
+                Table factors = table("second_factor", "account_id", "totp_secret", "enrolled_at", "last_step")) {
             for (int k = first; k <= last; k++) {
                 long id = PHYSIO_ID_BASE + k;
                 accounts.row(id, physioEmail(k), "Bench Physio " + k, passwordHash, "PHYSIO", 1, 0,
@@ -97,9 +100,10 @@ public final class BenchData {
                 for (int weekday = 1; weekday <= 5; weekday++) {
                     days.row(id, weekday, "09:00:00", "17:00:00", "12:30:00", "13:30:00", 30);
                 }
+                factors.row(id, AUTHENTICATOR_KEY, ts(today.minusDays(NIGHTS + 30).atStartOfDay()), "\\N");
             }
         }
-        loadAll("account", "working_day");
+        loadAll("account", "working_day", "second_factor");
     }
 
     /** Patients first..last with a year of diary, plan and visits each. */

@@ -13,7 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,6 +36,9 @@ class LoginHttpTest {
 
     @Autowired
     SystemTasks systemTasks;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
@@ -189,6 +196,27 @@ class LoginHttpTest {
         }
         assertThat(ids.auditCount(email, "ACCOUNT_LOCKED")).isEqualTo(1);
         assertThat(ids.auditCount(email, "LOGIN_LOCKED")).isEqualTo(1);
+    }
+
+    @Test
+    void a_one_time_password_works_for_72_hours_only() throws Exception {
+        String email = "one.time." + System.nanoTime() + "@example.org";
+        String[] oneTime = new String[1];
+        systemTasks.runAs("test", Role.ADMIN, () -> oneTime[0] = accounts.createPatientLoginWithOneTimePassword(
+                new AccountService.AccountForm("One Time", email, Role.PATIENT, null, null)).password());
+        LocalDateTime until = jdbc.queryForObject("select one_time_password_until from account where email = ?",
+                LocalDateTime.class, email);
+        assertThat(Duration.between(LocalDateTime.now(ZoneOffset.UTC), until).toHours()).isBetween(71L, 72L);
+
+        jdbc.update("update account set one_time_password_until = ? where email = ?",
+                LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1), email);
+        assertThat(location(signIn(email, oneTime[0]))).as("expired").endsWith("/login?error");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = 'LOGIN_FAILURE' "
+                + "and detail like 'CredentialsExpiredException%'", Integer.class, email)).isEqualTo(1);
+
+        jdbc.update("update account set one_time_password_until = ? where email = ?",
+                LocalDateTime.now(ZoneOffset.UTC).plusHours(1), email);
+        assertThat(location(signIn(email, oneTime[0]))).as("still valid").doesNotContain("error");
     }
 
     @Test

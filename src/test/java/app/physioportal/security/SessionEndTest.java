@@ -69,16 +69,17 @@ class SessionEndTest {
         }
     }
 
-    private String newPhysio() {
+    /** A sign-in with the password alone (staff also give a code, which SecondFactorTest covers). */
+    private String newPerson() {
         String email = "session-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        systemTasks.runAs("session-test", Role.ADMIN, () -> accounts.createStaff(
-                new NewAccount("Session Physio", email, Role.PHYSIO, Demo.PASSWORD)));
+        systemTasks.runAs("session-test", Role.ADMIN, () -> accounts.createPatientLogin(
+                new NewAccount("Session Person", email, Role.PATIENT, Demo.PASSWORD)));
         return email;
     }
 
     @Test
     void disabling_an_account_ends_its_sessions_at_their_next_request_and_says_so_in_the_audit_trail() throws Exception {
-        String email = newPhysio();
+        String email = newPerson();
         Browser phone = new Browser().signIn(email, Demo.PASSWORD);
         Browser desk = new Browser().signIn(email, Demo.PASSWORD);
         int before = ids.auditCount(email, "SESSION_ENDED");
@@ -93,7 +94,7 @@ class SessionEndTest {
 
     @Test
     void an_admins_password_reset_ends_the_accounts_sessions_and_a_new_sign_in_works() throws Exception {
-        String email = newPhysio();
+        String email = newPerson();
         Browser phone = new Browser().signIn(email, Demo.PASSWORD);
 
         AtomicLong id = new AtomicLong(ids.idOf(email));
@@ -113,7 +114,7 @@ class SessionEndTest {
 
     @Test
     void changing_your_own_password_ends_your_other_sessions_and_keeps_the_one_you_changed_it_in() throws Exception {
-        String email = newPhysio();
+        String email = newPerson();
         Browser other = new Browser().signIn(email, Demo.PASSWORD);
 
         // The change is made in a session of its own: that session is marked as renewed, the others end.
@@ -134,11 +135,11 @@ class SessionEndTest {
 
     @Test
     void sessions_of_other_accounts_are_untouched() throws Exception {
-        String email = newPhysio();
-        Browser physio1 = new Browser().signIn(Demo.PHYSIO1, Demo.PASSWORD);
+        String email = newPerson();
+        Browser patient1 = new Browser().signIn(Demo.PATIENT1, Demo.PASSWORD);
 
         systemTasks.runAsAccount(Demo.ADMIN, () -> accounts.setEnabled(ids.idOf(email), false));
 
-        assertThat(physio1.signedIn()).isTrue();
+        assertThat(patient1.signedIn()).isTrue();
     }
 }

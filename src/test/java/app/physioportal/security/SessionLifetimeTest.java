@@ -89,8 +89,8 @@ class SessionLifetimeTest {
     @BeforeEach
     void signIn() {
         String email = "lifetime-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        systemTasks.runAs("lifetime-test", Role.ADMIN, () -> accounts.createStaff(
-                new NewAccount("Lifetime Physio", email, Role.PHYSIO, Demo.PASSWORD)));
+        systemTasks.runAs("lifetime-test", Role.ADMIN, () -> accounts.createPatientLogin(
+                new NewAccount("Lifetime Person", email, Role.PATIENT, Demo.PASSWORD)));
         user = (PortalUser) users.loadUserByUsername(email);
         clock = new TestClock(user.signedInAt());
         guard = new SessionGuard(jdbc, audit, clock, IDLE, LIFETIME);

@@ -6,6 +6,7 @@ import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountSummary;
 import app.physioportal.security.AccountService.PhysioOption;
 import app.physioportal.security.Role;
+import app.physioportal.security.SecondFactorService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -16,15 +17,18 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import java.util.Objects;
 
-/** One account's actions: reassign a patient, reset the password, disable or enable. */
+/** One account's actions: reassign a patient, reset the password or a lost second factor, disable or enable. */
 class AccountDialog extends Dialog {
 
     private final AccountService accounts;
     private final PatientService patients;
     private final AccountSummary account;
     private final Runnable onChange;
+    private final SecondFactorService secondFactors;
 
-    AccountDialog(AccountService accounts, PatientService patients, AccountSummary account, Runnable onChange) {
+    AccountDialog(AccountService accounts, PatientService patients, SecondFactorService secondFactors,
+            AccountSummary account, Runnable onChange) {
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.patients = patients;
         this.account = account;
@@ -65,6 +69,20 @@ class AccountDialog extends Dialog {
                     new OneTimePasswordDialog(account.displayName(), password).open();
                 }));
         reset.setId("reset-password");
+        if (secondFactors.hasSecondFactor(account.id())) {
+            Button resetFactor = new Button("Reset two-step sign-in", e -> confirm("Reset two-step sign-in?",
+                    "For a lost or replaced phone. Their authenticator app and recovery codes stop working and they are "
+                            + "signed out everywhere. " + (account.role() == Role.PATIENT
+                            ? "They sign in with their password alone until they set it up again."
+                            : "They set up a new app at their next sign-in.") + " They are told by email.",
+                    "Reset", () -> {
+                        secondFactors.reset(account.id());
+                        Notification.show("Two-step sign-in reset for " + account.displayName());
+                        done();
+                    }));
+            resetFactor.setId("reset-second-factor");
+            actions.add(resetFactor);
+        }
         Button toggle = new Button(account.enabled() ? "Disable account" : "Enable account", e -> {
             if (account.enabled()) {
                 confirm("Disable " + account.displayName() + "?", "They will not be able to sign in. Nothing is deleted.",

@@ -5,6 +5,7 @@ import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountSummary;
 import app.physioportal.security.Role;
+import app.physioportal.security.SecondFactorService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -33,12 +34,14 @@ public class AccountsView extends Main {
 
     private final AccountService accounts;
     private final PatientService patients;
+    private final SecondFactorService secondFactors;
     private final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
     private final TextField filter = new TextField();
     private final ViewHeader header = new ViewHeader("Accounts", null);
     private List<AccountSummary> all = List.of();
 
-    public AccountsView(AccountService accounts, PatientService patients) {
+    public AccountsView(AccountService accounts, PatientService patients, SecondFactorService secondFactors) {
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.patients = patients;
         addClassName("page");
@@ -76,7 +79,7 @@ public class AccountsView extends Main {
         });
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addItemClickListener(e -> new AccountDialog(accounts, patients, e.getItem(), this::refresh).open());
+        grid.addItemClickListener(e -> new AccountDialog(accounts, patients, secondFactors, e.getItem(), this::refresh).open());
 
         add(header, toolbar, grid);
         refresh();

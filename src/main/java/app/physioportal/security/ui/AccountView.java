@@ -10,6 +10,8 @@ import app.physioportal.security.AccountService;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
+import app.physioportal.security.SecondFactorService;
+import app.physioportal.clinic.Clinic;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -47,7 +49,8 @@ public class AccountView extends Main {
     private final Paragraph mustChange = new Paragraph(
             "You signed in with a one-time password. Choose your own password to continue.");
 
-    public AccountView(AccountService accounts, CurrentUser currentUser) {
+    public AccountView(AccountService accounts, CurrentUser currentUser, SecondFactorService secondFactors,
+            Clinic clinic) {
         this.accounts = accounts;
         addClassName("page");
         setId("account-view");
@@ -81,6 +84,7 @@ public class AccountView extends Main {
         Div section = new Div(new H3("Password"), mustChange, form, save);
         section.addClassName("section");
         add(section);
+        add(new TwoStepSection(secondFactors, clinic));
         add(colourSection());
 
         if (user.role() == Role.PATIENT) {

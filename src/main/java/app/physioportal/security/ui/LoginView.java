@@ -98,6 +98,11 @@ public class LoginView extends Main implements BeforeEnterObserver {
         if (failed) {
             explain(lastFailure());
         }
+        if (parameters.containsKey("codes")) {
+            login.setI18n(texts("Signed out after 5 wrong codes", "Sign in again with your password, then type the "
+                    + "code your app shows at that moment, or one of your recovery codes."));
+            login.setError(true);
+        }
         if (parameters.containsKey("logout")) {
             notice.setText("You have signed out. See you tomorrow.");
             notice.setVisible(true);

@@ -73,6 +73,7 @@ public final class ClusterBookingBench {
                 all.add(threads.submit(() -> {
                     try {
                         VaadinClient client = new VaadinClient(http, base);
+                        client.useAuthenticatorKey(BenchData.AUTHENTICATOR_KEY);
                         client.signIn(patientEmail(n), BenchData.PASSWORD);
                         client.openPage("appointments");
                         client.click("slot-" + slot.getEpochSecond());

@@ -182,6 +182,7 @@ public final class LoadBench {
             }
             while (running) {
                 VaadinClient client = new VaadinClient(http, base);
+                client.useAuthenticatorKey(BenchData.AUTHENTICATOR_KEY);
                 client.trace(options.bool("trace"));
                 client.onRequest((kind, millis) -> currentRequests.record(kind, millis));
                 try {

@@ -1,5 +1,7 @@
 package app.physioportal.bench.load;
 
+import app.physioportal.bench.BenchData;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -103,6 +105,7 @@ public final class SessionMemoryBench {
             threads.add(Thread.ofVirtual().start(() -> {
                 try {
                     VaadinClient client = new VaadinClient(http, base);
+                    client.useAuthenticatorKey(BenchData.AUTHENTICATOR_KEY);
                     client.signIn(email, options.get("password"));
                     client.expect("today-view");
                     clients.add(client);
