@@ -33,7 +33,7 @@ public final class Totp {
         return base32(secret);
     }
 
-    static long stepOf(Instant time) {
+    public static long stepOf(Instant time) {
         return Math.floorDiv(time.getEpochSecond(), STEP_SECONDS);
     }
 

@@ -3,6 +3,9 @@ package app.physioportal.admin.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.physioportal.Demo;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import app.physioportal.security.SystemTasks;
+import app.physioportal.security.AccountService;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
 import app.physioportal.security.AccountService.AccountSummary;
@@ -29,6 +32,12 @@ class AccountsViewTest extends SpringBrowserlessTest {
 
     @Autowired
     DemoIds ids;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    SystemTasks systemTasks;
 
     @SuppressWarnings("unchecked")
     private Grid<AccountSummary> grid() {
@@ -108,5 +117,29 @@ class AccountsViewTest extends SpringBrowserlessTest {
         test(find(Button.class).id("create-account")).click();
         assertThat(find(EmailField.class).id("new-email").getErrorMessage()).isEqualTo("Enter a valid email address");
         assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void the_admin_resets_a_lost_second_factor_after_confirming() {
+        String email = "lost.phone." + System.nanoTime() + "@example.org";
+        systemTasks.runAs("test", Role.ADMIN, () -> accounts.createStaff(
+                new AccountService.NewAccount("Lost Phone", email, Role.PHYSIO, "a-long-enough-password")));
+        long id = ids.idOf(email);
+        jdbc.update("insert into second_factor (account_id, totp_secret, enrolled_at) values (?, ?, ?)", id,
+                Demo.AUTHENTICATOR_KEY, java.time.LocalDateTime.now());
+        // The admin's home is this view, already open from before the account existed: open it afresh.
+        navigate(app.physioportal.security.ui.AccountView.class);
+        navigate(AccountsView.class);
+        AccountSummary row = grid().getGenericDataView().getItems().filter(r -> r.email().equals(email)).findFirst()
+                .orElseThrow();
+        test(grid()).clickRow(grid().getGenericDataView().getItems().toList().indexOf(row));
+
+        test(find(Button.class).id("reset-second-factor")).click();
+        test(find(ConfirmDialog.class).id("confirm-dialog")).confirm();
+
+        assertThat(jdbc.queryForObject("select count(*) from second_factor where account_id = ?", Integer.class, id))
+                .isZero();
+        assertThat(ids.auditCount(Demo.ADMIN, "SECOND_FACTOR_RESET")).isPositive();
     }
 }

@@ -54,4 +54,11 @@ class LoginViewTest extends SpringBrowserlessTest {
     void someone_already_signed_in_is_sent_home() {
         navigate("login", TodayView.class);
     }
+
+    @Test
+    @WithAnonymousUser
+    void a_sign_in_ended_by_wrong_codes_is_explained() {
+        navigateWithQuery("codes");
+        assertThat(find(LoginForm.class).single().isError()).isTrue();
+    }
 }
