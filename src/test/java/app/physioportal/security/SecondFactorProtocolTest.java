@@ -27,7 +27,7 @@ class SecondFactorProtocolTest {
     @Test
     void a_physio_gives_the_code_and_lands_on_the_caseload() {
         VaadinClient physio = client();
-        physio.useAuthenticatorKey(Demo.AUTHENTICATOR_KEY);
+        physio.useCodes(Demo::code);
         physio.signIn(Demo.PHYSIO2, Demo.PASSWORD);
         assertThat(physio.location()).isEqualTo("caseload");
         assertThat(physio.findById("caseload-list")).isPresent();
@@ -36,7 +36,7 @@ class SecondFactorProtocolTest {
     @Test
     void a_wrong_code_keeps_the_person_on_the_second_factor_page() {
         VaadinClient physio = client();
-        physio.useAuthenticatorKey("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        physio.useCodes(email -> "000000");
         assertThatThrownBy(() -> physio.signIn(Demo.PHYSIO2, Demo.PASSWORD))
                 .hasMessageContaining("second factor refused");
         assertThat(physio.location()).endsWith("second-factor");

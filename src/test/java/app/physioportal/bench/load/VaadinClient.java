@@ -170,21 +170,23 @@ public final class VaadinClient {
         openPage(path == null ? "" : path);
     }
 
-    /** The staff's authenticator key; their code is typed after the password as a person types it from the app. */
-    private @Nullable String authenticatorKey;
+    /** Where staff's codes come from; they are typed after the password as a person types them from the app. */
+    private java.util.function.@Nullable Function<String, String> codes;
 
+    /** Codes of this authenticator key, never one step twice for an email (each code works once per account). */
     public void useAuthenticatorKey(String key) {
-        this.authenticatorKey = key;
+        this.codes = email -> Totp.code(key, freshStep(email));
+    }
+
+    /** Codes from elsewhere (tests share one source with their other sign-ins). */
+    public void useCodes(java.util.function.Function<String, String> codeForEmail) {
+        this.codes = codeForEmail;
     }
 
     private static final Map<String, Long> LAST_STEP = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private void giveSecondFactor(String email) {
-        if (authenticatorKey == null) {
-            throw new ProtocolException(email + " must give a second factor: useAuthenticatorKey(...) first");
-        }
+    private static long freshStep(String email) {
         long now = Instant.now().getEpochSecond() / 30;
-        // Each code works once per account: never give the same step twice for one email; wait for a fresh one.
         long step = LAST_STEP.merge(email, now, (last, current) -> Math.max(current, last + 1));
         while (step > Instant.now().getEpochSecond() / 30 + 1) {
             try {
@@ -194,7 +196,14 @@ public final class VaadinClient {
                 throw new ProtocolException("interrupted while waiting for a fresh code", interrupted);
             }
         }
-        setValue(require("factor-code"), Totp.code(authenticatorKey, step));
+        return step;
+    }
+
+    private void giveSecondFactor(String email) {
+        if (codes == null) {
+            throw new ProtocolException(email + " must give a second factor: useAuthenticatorKey(...) first");
+        }
+        setValue(require("factor-code"), codes.apply(email));
         redirect = null;
         click("factor-continue");
         if (redirect == null) {
