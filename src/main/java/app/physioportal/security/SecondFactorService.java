@@ -49,6 +49,7 @@ public class SecondFactorService {
     static final int WRONG_CODES_PER_SIGN_IN = 5;
     private static final String ISSUER = "Physio Portal";
     private static final String WRONG_CODES = SecondFactorService.class.getName() + ".wrongCodes";
+    private static final String CONFIRMED_AT = SecondFactorService.class.getName() + ".confirmedAt";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
@@ -62,7 +63,8 @@ public class SecondFactorService {
     }
 
     /** What My account shows about a person's second factor. */
-    public record Status(boolean enrolled, @Nullable Instant since, int recoveryCodesLeft, boolean required) {
+    public record Status(boolean enrolled, boolean app, int passkeys, @Nullable Instant since, int recoveryCodesLeft,
+            boolean required) {
     }
 
     /** The result of a code given at sign-in. */
@@ -92,8 +94,18 @@ public class SecondFactorService {
         return user.role() != Role.PATIENT || enrolled(user.id());
     }
 
+    /** An authenticator app or a passkey. */
     boolean enrolled(long accountId) {
+        return hasApp(accountId) || passkeysOf(accountId) > 0;
+    }
+
+    private boolean hasApp(long accountId) {
         return count("select count(*) from second_factor where account_id = ?", accountId) > 0;
+    }
+
+    private int passkeysOf(long accountId) {
+        return count("select count(*) from user_credentials c join user_entities u on u.id = c.user_entity_user_id "
+                + "join account a on a.email = u.name where a.id = ?", accountId);
     }
 
     /** Whether the person signing in must first set up a second factor (staff who have none). */
@@ -146,6 +158,11 @@ public class SecondFactorService {
             completeSignInIfPending();
             return Outcome.SIGNED_IN;
         }
+        return wrongAnswer(user);
+    }
+
+    /** A wrong code or passkey: counts towards the address's wait; the fifth in one sign-in ends it. */
+    Outcome wrongAnswer(PortalUser user) {
         lockout.recordFailure(user.email(), clientAddress());
         HttpServletRequest request = request();
         int wrong = (request.getSession().getAttribute(WRONG_CODES) instanceof Integer n ? n : 0) + 1;
@@ -228,20 +245,44 @@ public class SecondFactorService {
         PortalUser user = currentUser.require();
         List<LocalDateTime> since = jdbc.queryForList("select enrolled_at from second_factor where account_id = ?",
                 LocalDateTime.class, user.id());
-        int left = count("select count(*) from recovery_code where account_id = ? and used_at is null", user.id());
-        return new Status(!since.isEmpty(), since.isEmpty() ? null : since.getFirst().toInstant(ZoneOffset.UTC), left,
-                user.role() != Role.PATIENT);
+        int left = recoveryCodesLeft(user.id());
+        int passkeys = passkeysOf(user.id());
+        return new Status(!since.isEmpty() || passkeys > 0, !since.isEmpty(), passkeys,
+                since.isEmpty() ? null : since.getFirst().toInstant(ZoneOffset.UTC), left, user.role() != Role.PATIENT);
+    }
+
+    int recoveryCodesLeft(long accountId) {
+        return count("select count(*) from recovery_code where account_id = ? and used_at is null", accountId);
+    }
+
+    List<String> newRecoveryCodesFor(PortalUser user) {
+        return newRecoveryCodes(user.id());
+    }
+
+    /** Set by a passkey confirmation on My account: changes need no app code for five minutes. */
+    void confirmedByPasskey() {
+        request().getSession().setAttribute(CONFIRMED_AT, clock.instant());
+    }
+
+    /** A code from the app, or a passkey confirmation of the last five minutes; null when neither holds. */
+    private @Nullable String proof(PortalUser user, @Nullable String appCode) {
+        if ((appCode == null || appCode.isBlank())
+                && request().getSession().getAttribute(CONFIRMED_AT) instanceof Instant at
+                && !clock.instant().isAfter(at.plus(Duration.ofMinutes(5)))) {
+            return null;
+        }
+        return useAppCode(user, appCode == null ? "" : appCode.strip());
     }
 
     /** Ten new recovery codes for the signed-in person; the old ones stop working. Needs a current app code. */
     @Transactional
     public List<String> renewRecoveryCodes(String appCode) {
         PortalUser user = currentUser.require();
-        String failure = useAppCode(user, appCode == null ? "" : appCode.strip());
+        String failure = proof(user, appCode);
         if (failure != null) {
             audit.recordAs(user.email(), AuditAction.SECOND_FACTOR_FAILED, patientIdOf(user), failure);
             throw new InvalidInput("code", "That code does not match the app (or was just used). Wait for the "
-                    + "next code and try again.");
+                    + "next code and try again, or confirm with your passkey.");
         }
         List<String> codes = newRecoveryCodes(user.id());
         audit.recordAs(user.email(), AuditAction.RECOVERY_CODES_RENEWED, patientIdOf(user), null);
@@ -257,10 +298,11 @@ public class SecondFactorService {
         if (user.role() != Role.PATIENT) {
             throw new InvalidInput("code", "Staff accounts always sign in in two steps.");
         }
-        String failure = useAppCode(user, appCode == null ? "" : appCode.strip());
+        String failure = proof(user, appCode);
         if (failure != null) {
             audit.recordAs(user.email(), AuditAction.SECOND_FACTOR_FAILED, user.id(), failure);
-            throw new InvalidInput("code", "That code does not match the app (or was just used).");
+            throw new InvalidInput("code", "That code does not match the app (or was just used), or confirm with "
+                    + "your passkey.");
         }
         remove(user.id());
         audit.recordAs(user.email(), AuditAction.SECOND_FACTOR_REMOVED, user.id(), "by the patient");
@@ -286,7 +328,7 @@ public class SecondFactorService {
                 accountId);
         audit.record(AuditAction.SECOND_FACTOR_RESET, Role.PATIENT.name().equals(who[2]) ? accountId : null, who[0]);
         events.publishEvent(new SecurityNotice(who[0], who[1], "Two-step sign-in reset by the clinic",
-                "The clinic cleared the authenticator app of your Physio Portal account. "
+                "The clinic cleared the authenticator app and passkeys of your Physio Portal account. "
                         + (Role.PATIENT.name().equals(who[2]) ? "You sign in with your password alone until you set "
                         + "it up again on My account." : "You will set up a new one at your next sign-in.")));
     }
@@ -300,6 +342,9 @@ public class SecondFactorService {
     private void remove(long accountId) {
         jdbc.update("delete from recovery_code where account_id = ?", accountId);
         jdbc.update("delete from second_factor where account_id = ?", accountId);
+        jdbc.update("delete from user_credentials where user_entity_user_id in (select u.id from user_entities u "
+                + "join account a on a.email = u.name where a.id = ?)", accountId);
+        jdbc.update("delete from user_entities where name = (select email from account where id = ?)", accountId);
     }
 
     private List<String> newRecoveryCodes(long accountId) {
@@ -321,7 +366,7 @@ public class SecondFactorService {
      * Turns the password-only sign-in of this session into a full one: the roles come into force, the session
      * gets a new id (the one an onlooker may have seen before the second factor is worth nothing).
      */
-    private void completeSignInIfPending() {
+    void completeSignInIfPending() {
         Optional<PortalUser> pending = currentUser.owingSecondFactor();
         if (pending.isEmpty()) {
             return;

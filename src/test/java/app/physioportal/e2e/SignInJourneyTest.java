@@ -23,6 +23,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -162,5 +165,35 @@ class SignInJourneyTest {
         waitUpTo(30).until(ExpectedConditions.urlContains("/login?error"));
         var form = waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
         waitUpTo(10).until(d -> "true".equals(String.valueOf(form.getDomProperty("error"))));
+    }
+
+    @Test
+    void a_new_physio_makes_a_passkey_instead_and_signs_in_with_it_next_time() {
+        String email = "passkey.physio." + System.nanoTime() + "@example.org";
+        systemTasks.runAs("test", Role.ADMIN, () -> accounts.createStaff(
+                new AccountService.NewAccount("Pia Passkey", email, Role.PHYSIO, "a-long-enough-password")));
+        HasVirtualAuthenticator authenticators = (HasVirtualAuthenticator) driver;
+        VirtualAuthenticator phone = authenticators.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true)
+                .setIsUserConsenting(true));
+        try {
+            signIn(email, "a-long-enough-password");
+            waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.id("factor-make-passkey"))).click();
+            var codes = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-codes")));
+            assertThat(codes.findElements(By.tagName("li"))).hasSize(10);
+            assertThat(phone.getCredentials()).hasSize(1);
+            driver.findElement(By.id("factor-done")).click();
+            assertLandsOn("caseload", "Pia Passkey");
+            signOut();
+
+            signIn(email, "a-long-enough-password");
+            waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.id("factor-passkey"))).click();
+            assertLandsOn("caseload", "Pia Passkey");
+            signOut();
+        } finally {
+            authenticators.removeVirtualAuthenticator(phone);
+        }
     }
 }

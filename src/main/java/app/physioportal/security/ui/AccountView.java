@@ -10,6 +10,7 @@ import app.physioportal.security.AccountService;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
+import app.physioportal.security.Passkeys;
 import app.physioportal.security.SecondFactorService;
 import app.physioportal.clinic.Clinic;
 import com.vaadin.flow.component.html.Anchor;
@@ -50,7 +51,7 @@ public class AccountView extends Main {
             "You signed in with a one-time password. Choose your own password to continue.");
 
     public AccountView(AccountService accounts, CurrentUser currentUser, SecondFactorService secondFactors,
-            Clinic clinic) {
+            Passkeys passkeys, Clinic clinic) {
         this.accounts = accounts;
         addClassName("page");
         setId("account-view");
@@ -84,7 +85,7 @@ public class AccountView extends Main {
         Div section = new Div(new H3("Password"), mustChange, form, save);
         section.addClassName("section");
         add(section);
-        add(new TwoStepSection(secondFactors, clinic));
+        add(new TwoStepSection(secondFactors, passkeys, clinic));
         add(colourSection());
 
         if (user.role() == Role.PATIENT) {

@@ -3,6 +3,7 @@ package app.physioportal.security.ui;
 import app.physioportal.base.InvalidInput;
 import app.physioportal.base.ui.FormErrors;
 import app.physioportal.security.CurrentUser;
+import app.physioportal.security.Passkeys;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.SecondFactorService;
 import app.physioportal.security.SecondFactorService.Enrolment;
@@ -36,12 +37,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public class SecondFactorView extends Main implements BeforeEnterObserver {
 
     private final SecondFactorService secondFactors;
+    private final Passkeys passkeys;
     private final CurrentUser currentUser;
     private final Div card = new Div();
     private final TextField code = new TextField("Code");
 
-    public SecondFactorView(SecondFactorService secondFactors, CurrentUser currentUser) {
+    public SecondFactorView(SecondFactorService secondFactors, Passkeys passkeys, CurrentUser currentUser) {
         this.secondFactors = secondFactors;
+        this.passkeys = passkeys;
         this.currentUser = currentUser;
         addClassName("login-view");
         setId("second-factor-view");
@@ -87,13 +90,30 @@ public class SecondFactorView extends Main implements BeforeEnterObserver {
         go.addClickShortcut(Key.ENTER);
         Div form = new Div(code, go);
         form.addClassName("factor-form");
-        card.add(title, how, form, cancel());
-        code.focus();
+        if (passkeys.count() > 0) {
+            how.setText("Use your passkey (your phone's or computer's screen lock, or your security key), or type "
+                    + "the 6-digit code of your authenticator app.");
+            Button passkey = new Button("Use my passkey", e -> usePasskey());
+            passkey.setId("factor-passkey");
+            passkey.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            passkey.setWidthFull();
+            go.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            card.add(title, how, passkey, form, cancel());
+        } else {
+            card.add(title, how, form, cancel());
+            code.focus();
+        }
     }
 
-    private void answer() {
+    private void usePasskey() {
         FormErrors.clear(Map.of("code", code));
-        switch (secondFactors.answer(code.getValue())) {
+        Passkeys.Ceremony ceremony = passkeys.startCheck();
+        PasskeyBrowser.get(this, ceremony.json(), answer -> after(passkeys.finishSignIn(ceremony, answer)),
+                failed -> FormErrors.show("code", PasskeyBrowser.FAILED, Map.of("code", code)));
+    }
+
+    private void after(SecondFactorService.Outcome outcome) {
+        switch (outcome) {
             case SIGNED_IN -> UI.getCurrent().getPage().setLocation(".");
             case WRONG -> {
                 code.clear();
@@ -102,6 +122,11 @@ public class SecondFactorView extends Main implements BeforeEnterObserver {
             }
             case TOO_MANY -> UI.getCurrent().getPage().setLocation("login?codes");
         }
+    }
+
+    private void answer() {
+        FormErrors.clear(Map.of("code", code));
+        after(secondFactors.answer(code.getValue()));
     }
 
     private void showEnrolment(PortalUser user, Enrolment offer) {
@@ -130,26 +155,46 @@ public class SecondFactorView extends Main implements BeforeEnterObserver {
         turnOn.addClickShortcut(Key.ENTER);
         Div form = new Div(code, turnOn);
         form.addClassName("factor-form");
-        card.add(title, why, step1, qr, typed, key, step2, form, cancel());
+        Paragraph orPasskey = new Paragraph("Or, instead of an app, make a passkey: this phone's or computer's "
+                + "screen lock (fingerprint, face, PIN) or a security key signs you in.");
+        orPasskey.addClassName("factor-step");
+        Button passkey = new Button("Make a passkey instead", e -> makePasskey());
+        passkey.setId("factor-make-passkey");
+        passkey.setWidthFull();
+        card.add(title, why, step1, qr, typed, key, step2, form, orPasskey, passkey, cancel());
+    }
+
+    private void makePasskey() {
+        FormErrors.clear(Map.of("code", code));
+        Passkeys.Ceremony ceremony = passkeys.startRegistration();
+        PasskeyBrowser.create(this, ceremony.json(), answer -> {
+            try {
+                showRecoveryCodes(passkeys.finishRegistration(ceremony, answer, "Passkey"));
+            } catch (InvalidInput refused) {
+                FormErrors.show("code", refused.getMessage(), Map.of("code", code));
+            }
+        }, failed -> FormErrors.show("code", PasskeyBrowser.FAILED, Map.of("code", code)));
     }
 
     private void enrol(Enrolment offer) {
         FormErrors.clear(Map.of("code", code));
         try {
-            List<String> codes = secondFactors.enrol(offer, code.getValue());
-            card.removeAll();
-            H1 brand = new H1("Physio Portal");
-            brand.addClassName("login-brand");
-            Button done = new Button("I have kept my codes, continue",
-                    e -> UI.getCurrent().getPage().setLocation("."));
-            done.setId("factor-done");
-            done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            done.setWidthFull();
-            card.add(brand, RecoveryCodes.panel(codes), done);
+            showRecoveryCodes(secondFactors.enrol(offer, code.getValue()));
         } catch (InvalidInput wrong) {
             code.clear();
             FormErrors.show(wrong, Map.of("code", code));
         }
+    }
+
+    private void showRecoveryCodes(List<String> codes) {
+        card.removeAll();
+        H1 brand = new H1("Physio Portal");
+        brand.addClassName("login-brand");
+        Button done = new Button("I have kept my codes, continue", e -> UI.getCurrent().getPage().setLocation("."));
+        done.setId("factor-done");
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        done.setWidthFull();
+        card.add(brand, RecoveryCodes.panel(codes), done);
     }
 
     private Button cancel() {

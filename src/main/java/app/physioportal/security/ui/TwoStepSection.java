@@ -3,6 +3,7 @@ package app.physioportal.security.ui;
 import app.physioportal.base.InvalidInput;
 import app.physioportal.base.ui.FormErrors;
 import app.physioportal.clinic.Clinic;
+import app.physioportal.security.Passkeys;
 import app.physioportal.security.SecondFactorService;
 import app.physioportal.security.SecondFactorService.Enrolment;
 import app.physioportal.security.SecondFactorService.Status;
@@ -25,11 +26,13 @@ import java.util.function.Function;
 class TwoStepSection extends Div {
 
     private final SecondFactorService factors;
+    private final Passkeys passkeys;
     private final Clinic clinic;
     private final Div body = new Div();
 
-    TwoStepSection(SecondFactorService factors, Clinic clinic) {
+    TwoStepSection(SecondFactorService factors, Passkeys passkeys, Clinic clinic) {
         this.factors = factors;
+        this.passkeys = passkeys;
         this.clinic = clinic;
         addClassName("section");
         setId("two-step");
@@ -45,22 +48,53 @@ class TwoStepSection extends Div {
         if (!status.enrolled()) {
             state.setText("Off: your password alone signs you in. Turn it on to also type a code from an app on your "
                     + "phone, so a stolen password is not enough.");
-            Button on = new Button("Turn on two-step sign-in", e -> showEnrolment());
+            Button on = new Button("Turn on with an authenticator app", e -> showEnrolment());
             on.setId("two-step-on");
-            body.add(state, on);
+            Button passkey = new Button("Turn on with a passkey", e -> addPasskey());
+            passkey.setId("two-step-passkey");
+            Div buttons = new Div(on, passkey);
+            buttons.addClassName("toolbar");
+            body.add(state, buttons);
             return;
         }
-        state.setText("On since " + clinic.weekdayYear(clinic.at(status.since())) + " · "
-                + status.recoveryCodesLeft() + (status.recoveryCodesLeft() == 1 ? " recovery code" : " recovery codes")
-                + " left" + (status.required() ? " · staff accounts always use it" : ""));
-        TextField code = codeField("Code from your app, to change anything here");
+        String how = (status.app() ? "an authenticator app" : "")
+                + (status.app() && status.passkeys() > 0 ? " and " : "")
+                + (status.passkeys() == 0 ? "" : status.passkeys() == 1 ? "a passkey" : status.passkeys() + " passkeys");
+        state.setText("On with " + how + (status.since() == null ? "" : " (app since "
+                + clinic.weekdayYear(clinic.at(status.since())) + ")") + " · " + status.recoveryCodesLeft()
+                + (status.recoveryCodesLeft() == 1 ? " recovery code" : " recovery codes") + " left"
+                + (status.required() ? " · staff accounts always use it" : ""));
+        TextField code = codeField(status.app() ? "Code from your app, to change anything here"
+                : "Confirm with your passkey to change anything here");
+        code.setVisible(status.app());
         Button renew = new Button("New recovery codes", e -> withCode(code, factors::renewRecoveryCodes));
         renew.setId("two-step-renew");
-        Button move = new Button("Move to a new phone", e -> showEnrolment());
+        Button move = new Button(status.app() ? "Move the app to a new phone" : "Add an authenticator app",
+                e -> showEnrolment());
         move.setId("two-step-move");
         move.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Div buttons = new Div(renew, move);
+        Button passkey = new Button("Add a passkey", e -> addPasskey());
+        passkey.setId("two-step-add-passkey");
+        passkey.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div buttons = new Div(renew, move, passkey);
         buttons.addClassName("toolbar");
+        if (status.passkeys() > 0) {
+            Button confirm = new Button("Confirm with my passkey", e -> {
+                FormErrors.clear(Map.of("code", code));
+                Passkeys.Ceremony ceremony = passkeys.startCheck();
+                PasskeyBrowser.get(this, ceremony.json(), answer -> {
+                    try {
+                        passkeys.confirm(ceremony, answer);
+                        Notification.show("Confirmed: for the next 5 minutes changes here need no code", 4000,
+                                Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    } catch (InvalidInput refused) {
+                        FormErrors.show(refused, Map.of("code", code));
+                    }
+                }, failed -> FormErrors.show("code", PasskeyBrowser.FAILED, Map.of("code", code)));
+            });
+            confirm.setId("two-step-confirm-passkey");
+            buttons.addComponentAsFirst(confirm);
+        }
         if (!status.required()) {
             Button off = new Button("Turn off", e -> withCode(code, typed -> {
                 factors.turnOff(typed);
@@ -88,6 +122,25 @@ class TwoStepSection extends Div {
             code.clear();
             FormErrors.show(wrong, Map.of("code", code));
         }
+    }
+
+    private void addPasskey() {
+        Passkeys.Ceremony ceremony = passkeys.startRegistration();
+        PasskeyBrowser.create(this, ceremony.json(), answer -> {
+            try {
+                List<String> codes = passkeys.finishRegistration(ceremony, answer, "Passkey");
+                showStatus();
+                if (!codes.isEmpty()) {
+                    body.add(RecoveryCodes.panel(codes));
+                }
+                Notification.show("Passkey added", 3000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInput refused) {
+                Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        }, failed -> Notification.show(PasskeyBrowser.FAILED, 6000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR));
     }
 
     private void showEnrolment() {

@@ -60,7 +60,7 @@ class TwoStepSectionTest extends SpringBrowserlessTest {
         test(find(TextField.class).id("two-step-code")).setValue(Totp.code(key, step));
         test(find(Button.class).id("two-step-confirm")).click();
 
-        assertThat(find(Paragraph.class).id("two-step-state").getText()).startsWith("On since")
+        assertThat(find(Paragraph.class).id("two-step-state").getText()).startsWith("On with an authenticator app")
                 .contains("10 recovery codes left");
         assertThat(find(UnorderedList.class).id("recovery-codes").getChildren().count()).isEqualTo(10);
         assertThat(ids.auditCount(email, "SECOND_FACTOR_ENROLLED")).isEqualTo(1);
@@ -68,7 +68,7 @@ class TwoStepSectionTest extends SpringBrowserlessTest {
         test(find(TextField.class).id("two-step-code")).setValue(Totp.code(key, step));
         test(find(Button.class).id("two-step-off")).click();
         assertThat(find(TextField.class).id("two-step-code").getErrorMessage()).as("a spent code").contains("match");
-        assertThat(find(Paragraph.class).id("two-step-state").getText()).startsWith("On since");
+        assertThat(find(Paragraph.class).id("two-step-state").getText()).startsWith("On with");
 
         test(find(TextField.class).id("two-step-code")).setValue(Totp.code(key, step + 1));
         test(find(Button.class).id("two-step-off")).click();
