@@ -54,6 +54,9 @@ class SecondFactorTest {
     SecondFactorService factors;
 
     @Autowired
+    Passkeys passkeys;
+
+    @Autowired
     AccountService accounts;
 
     @Autowired
@@ -246,5 +249,29 @@ class SecondFactorTest {
         MimeMessage notice = greenMail.getReceivedMessages()[0];
         assertThat(notice.getSubject()).isEqualTo("Your password was changed");
         assertThat(notice.getContent().toString()).contains("Notice Person").doesNotContain("violet harbour");
+    }
+
+    @Test
+    void a_malformed_passkey_answer_changes_nothing_and_is_audited() {
+        String email = newPhysio();
+        passwordGiven(email);
+        var registration = passkeys.startRegistration();
+        assertThat(registration.json()).contains("\"challenge\"").contains("\"rp\"");
+        assertThatThrownBy(() -> passkeys.finishRegistration(registration, "{\"id\": \"forged\", \"response\": {}}",
+                "Mine")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> passkeys.finishRegistration(registration, "not json at all", "Mine"))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(passkeys.count()).isZero();
+        assertThat(factors.owesEnrolment()).as("nothing saved").isTrue();
+        assertThat(roles()).doesNotContain("ROLE_PHYSIO");
+
+        enrol(email, new java.util.ArrayList<>());
+        passwordGiven(email);
+        var check = passkeys.startCheck();
+        assertThat(passkeys.finishSignIn(check, "{\"id\": \"AAAA\", \"type\": \"public-key\"}"))
+                .isEqualTo(Outcome.WRONG);
+        assertThat(roles()).doesNotContain("ROLE_PHYSIO");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = "
+                + "'SECOND_FACTOR_FAILED' and detail like 'passkey%'", Integer.class, email)).isEqualTo(3);
     }
 }
