@@ -131,9 +131,9 @@ public class SecondFactorView extends Main implements BeforeEnterObserver {
 
     private void showEnrolment(PortalUser user, Enrolment offer) {
         H2 title = new H2("Set up two-step sign-in");
-        Paragraph why = new Paragraph("Staff accounts open patients' health records, so they sign in with the "
-                + "password and a code from an authenticator app on your phone (for example Google Authenticator, "
-                + "Microsoft Authenticator or 1Password).");
+        Paragraph why = new Paragraph("Staff accounts open patients' health records, so after the password they "
+                + "also need a code from an authenticator app on your phone (for example Google Authenticator, "
+                + "Microsoft Authenticator or 1Password), or a passkey.");
         why.addClassName("login-tagline");
         Paragraph step1 = new Paragraph("1. In the app, add an account and scan this code:");
         step1.addClassName("factor-step");
