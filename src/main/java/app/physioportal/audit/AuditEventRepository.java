@@ -30,4 +30,12 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
             order by e.id desc""")
     List<AuditService.AuditEntry> search(@Nullable String actor, @Nullable Long patientId, @Nullable Instant from,
             @Nullable Instant to, Pageable page);
+
+    @Query("""
+            select new app.physioportal.audit.AuditService$AuditEntry(e.id, e.occurredAt, e.actor, e.action, e.patientId,
+                e.detail)
+            from AuditEvent e
+            where e.patientId = :patientId and e.action in :actions and e.actor <> :except
+            order by e.id desc""")
+    List<AuditService.AuditEntry> ofPatient(long patientId, Set<AuditAction> actions, String except, Pageable page);
 }

@@ -120,9 +120,24 @@ public class AuditService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<AuditEntry> search(AuditQuery query, int limit) {
+        // Searching the trail is itself recorded: who looked for whom, and when.
+        record(AuditAction.AUDIT_SEARCHED, query.patientId(), "actor " + (query.actor() == null || query.actor().isBlank()
+                ? "any" : "'" + truncate(query.actor().strip(), 60) + "'") + ", patient "
+                + (query.patientId() == null ? "any" : query.patientId()) + ", from " + query.from() + " to " + query.to());
         String actor = query.actor() == null || query.actor().isBlank() ? null
                 : "%" + query.actor().strip().toLowerCase(Locale.ROOT) + "%";
         return events.search(actor, query.patientId(), query.from(), query.to(), PageRequest.of(0, limit));
+    }
+
+    /**
+     * What others did with one patient's record, newest first, a page at a time: for the patient's own "who has
+     * seen my record" (the caller checks that it is the patient asking).
+     */
+    @PreAuthorize("hasRole('PATIENT')")
+    @Transactional(readOnly = true)
+    public List<AuditEntry> othersOnRecord(long patientId, String patientEmail, Set<AuditAction> actions, int page,
+            int size) {
+        return events.ofPatient(patientId, actions, patientEmail, PageRequest.of(page, size));
     }
 
     /** When this actor's events of these kinds happened since a moment, oldest first. */

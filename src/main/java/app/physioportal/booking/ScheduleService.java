@@ -134,7 +134,7 @@ public class ScheduleService {
         long id = closures.save(new Closure(currentUser.require().id(), days.firstDay(), days.lastDay(),
                 days.reason().strip())).getId();
         audit.record(AuditAction.SCHEDULE_CHANGED, null,
-                "closed " + days.firstDay() + ".." + days.lastDay() + ": " + days.reason().strip());
+                "closed " + days.firstDay() + ".." + days.lastDay() + " (reason given)");
         return id;
     }
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -335,7 +336,7 @@ public class DiaryService {
         fields.put("woke", c.wokeFromSleep());
         fields.put("triggers", sorted(c.triggers()));
         fields.put("relief", sorted(c.relief()));
-        fields.put("note", c.note() == null ? null : "\"" + c.note() + "\"");
+        fields.put("note", c.note());
         return fields;
     }
 
@@ -343,16 +344,21 @@ public class DiaryService {
         return values.stream().map(Enum::name).sorted().collect(Collectors.joining(",", "[", "]"));
     }
 
+    /** What the person wrote stays out of the audit trail: it says only that there is a note, or that it changed. */
+    private static final Set<String> FREE_TEXT = Set.of("note");
+
     static String describe(CrampRecord cramp) {
         return fields(cramp).entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> FREE_TEXT.contains(e.getKey()) ? e.getKey() : e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     static String changes(CrampRecord before, CrampRecord after) {
         Map<String, Object> old = fields(before);
         Map<String, Object> now = fields(after);
         String changed = old.keySet().stream().filter(key -> !Objects.equals(old.get(key), now.get(key)))
-                .map(key -> key + " " + old.get(key) + " -> " + now.get(key)).collect(Collectors.joining("; "));
+                .map(key -> FREE_TEXT.contains(key) ? key + " changed" : key + " " + old.get(key) + " -> " + now.get(key))
+                .collect(Collectors.joining("; "));
         return changed.isEmpty() ? "no change" : changed;
     }
 }

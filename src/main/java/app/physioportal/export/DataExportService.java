@@ -7,6 +7,7 @@ import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.NightSummary;
 import app.physioportal.notes.ClinicalNoteService;
+import app.physioportal.patient.AccessHistory;
 import app.physioportal.patient.PatientService;
 import app.physioportal.plan.PlanExport;
 import app.physioportal.plan.PlanService;
@@ -47,6 +48,7 @@ public class DataExportService {
     private final ClinicalNoteService notes;
     private final BookingService booking;
     private final AuditService audit;
+    private final AccessHistory accessHistory;
     private final Clock clock;
     private final Clinic clinic;
     private final ZoneId zone;
@@ -54,7 +56,8 @@ public class DataExportService {
 
     DataExportService(PatientAccess access, PatientService patients, PlanService plans, PlanExport planExport,
             DiaryService diary, ClinicalNoteService notes, BookingService booking, AuditService audit, Clock clock,
-            Clinic clinic) {
+            Clinic clinic, AccessHistory accessHistory) {
+        this.accessHistory = accessHistory;
         this.booking = booking;
         this.access = access;
         this.patients = patients;
@@ -79,6 +82,7 @@ public class DataExportService {
                 .filter(n -> !n.status().name().equals("NOT_RECORDED")).toList();
         var sharedNotes = notes.notesFor(patientId);
         var appointments = booking.appointments(patientId);
+        var accesses = accessHistory.allOfMyRecord(patientId);
 
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("exportedAt", clock.instant());
@@ -88,6 +92,7 @@ public class DataExportService {
         all.put("diaryNights", nights);
         all.put("notesSharedWithYou", sharedNotes);
         all.put("appointments", appointments);
+        all.put("whoOpenedYourRecord", accesses);
 
         Csv profileCsv = new Csv("name", "email", "birth_date", "assigned_since", "physio", "medications")
                 .row(profile.displayName(), profile.email(), profile.birthDate(), profile.assignedSince(),
@@ -122,6 +127,9 @@ public class DataExportService {
                 a.end().atZone(zone).toLocalDateTime(), a.type(), a.status(), a.physioName(), a.bookedBy(),
                 a.cancelledBy(), a.note()));
 
+        Csv accessCsv = new Csv("when", "who", "role", "what");
+        accesses.forEach(a -> accessCsv.row(a.when().atZone(zone).toLocalDateTime(), a.who(), a.role(), a.what()));
+
         Map<String, String> files = new LinkedHashMap<>();
         files.put("everything.json", json.writeValueAsString(all));
         files.put("profile.csv", profileCsv.toString());
@@ -132,6 +140,7 @@ public class DataExportService {
         files.put("cramps.csv", cramps.toString());
         files.put("notes_shared_with_you.csv", notesCsv.toString());
         files.put("appointments.csv", visits.toString());
+        files.put("who_opened_your_record.csv", accessCsv.toString());
 
         audit.record(AuditAction.DATA_EXPORTED, patientId, String.join(", ", files.keySet()));
         return new Export("physio-portal-export-" + today + ".zip", zip(files));

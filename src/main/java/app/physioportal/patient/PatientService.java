@@ -116,7 +116,9 @@ public class PatientService {
         Patient patient = patients.findById(patientId).orElseThrow();
         String before = patient.getMedications();
         patient.setMedications(value);
-        audit.record(AuditAction.MEDICATIONS_UPDATED, patientId, "from '" + before + "' to '" + value + "'");
+        // Which medicines a person takes stays out of the audit trail: only that the field changed.
+        audit.record(AuditAction.MEDICATIONS_UPDATED, patientId, value == null ? "medications cleared"
+                : before == null ? "medications recorded" : "medications changed");
     }
 
     /** Assigns a patient to another physio; the previous physio loses access with the next request. */

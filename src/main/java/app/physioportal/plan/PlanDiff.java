@@ -17,6 +17,16 @@ final class PlanDiff {
 
     static List<String> describe(List<ItemDraft> before, List<ItemDraft> after,
             Map<Long, ExerciseInfo> library) {
+        return describe(before, after, library, true);
+    }
+
+    /** The same for the audit trail: what the physio typed (sides, progression notes) appears only as changed. */
+    static List<String> forAudit(List<ItemDraft> before, List<ItemDraft> after, Map<Long, ExerciseInfo> library) {
+        return describe(before, after, library, false);
+    }
+
+    private static List<String> describe(List<ItemDraft> before, List<ItemDraft> after,
+            Map<Long, ExerciseInfo> library, boolean withText) {
         Map<Long, ItemDraft> old = before.stream()
                 .collect(Collectors.toMap(ItemDraft::exerciseId, Function.identity(), (a, b) -> a,
                         LinkedHashMap::new));
@@ -28,10 +38,11 @@ final class PlanDiff {
             ExerciseInfo exercise = library.get(item.exerciseId());
             ItemDraft was = old.get(item.exerciseId());
             if (was == null) {
-                changes.add("Added " + name(exercise) + ": " + DosageWords.amount(exercise.category(), item)
-                        + ", " + DosageWords.frequency(item).toLowerCase());
+                changes.add("Added " + name(exercise) + ": " + (withText
+                        ? DosageWords.amount(exercise.category(), item) + ", " : "")
+                        + DosageWords.frequency(item).toLowerCase());
             } else {
-                List<String> fields = fieldChanges(was, item);
+                List<String> fields = fieldChanges(was, item, withText);
                 if (!fields.isEmpty()) {
                     changes.add(name(exercise) + ": " + String.join(", ", fields));
                 }
@@ -51,7 +62,7 @@ final class PlanDiff {
         return changes;
     }
 
-    private static List<String> fieldChanges(ItemDraft was, ItemDraft now) {
+    private static List<String> fieldChanges(ItemDraft was, ItemDraft now, boolean withText) {
         List<String> fields = new ArrayList<>();
         change(fields, "sets", was.sets(), now.sets(), "");
         change(fields, "reps", was.reps(), now.reps(), "");
@@ -63,10 +74,10 @@ final class PlanDiff {
             fields.add("when " + was.timing().label().toLowerCase() + " → " + now.timing().label().toLowerCase());
         }
         if (!Objects.equals(was.sides(), now.sides())) {
-            fields.add("sides " + orNone(was.sides()) + " → " + orNone(now.sides()));
+            fields.add(withText ? "sides " + orNone(was.sides()) + " → " + orNone(now.sides()) : "sides changed");
         }
         if (!Objects.equals(was.progressionNote(), now.progressionNote())) {
-            fields.add("note now \"" + orNone(now.progressionNote()) + "\"");
+            fields.add(withText ? "note now \"" + orNone(now.progressionNote()) + "\"" : "note changed");
         }
         return fields;
     }

@@ -158,9 +158,10 @@ public class PlanService {
             rows.add(new PrescribedItem(version.getId(), i + 1, newItems.get(i)));
         }
         items.saveAll(rows);
-        List<String> changes = PlanDiff.describe(before, newItems, exercises.libraryById());
+        List<String> changes = PlanDiff.forAudit(before, newItems, exercises.libraryById());
+        // The reason is the physio's clinical text: it stays in the plan, the audit trail says that one was given.
         audit.record(AuditAction.PLAN_VERSION_CREATED, patientId, "version " + number + " from " + effectiveFrom
-                + ", reason: " + cleanReason + "; " + String.join("; ", changes));
+                + ", reason given; " + String.join("; ", changes));
         return number;
     }
 

@@ -1,5 +1,6 @@
 package app.physioportal.security;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,6 +12,8 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     boolean existsByEmail(String email);
 
     boolean existsByRole(Role role);
+
+    List<Account> findAllByEmailIn(Collection<String> emails);
 
     List<Account> findAllByOrderByRoleAscDisplayNameAsc();
 }

@@ -17,6 +17,10 @@ public class Directory {
     public record Person(long id, String name, String email) {
     }
 
+    /** Someone named in the audit trail by their email, with their role. */
+    public record Member(String email, String name, Role role) {
+    }
+
     private final AccountRepository accounts;
 
     Directory(AccountRepository accounts) {
@@ -31,5 +35,16 @@ public class Directory {
         return accounts.findAllById(ids).stream()
                 .map(a -> new Person(a.getId(), a.getDisplayName(), a.getEmail()))
                 .collect(Collectors.toMap(Person::id, Function.identity()));
+    }
+
+    /** The accounts with these emails (the audit trail names people by email). */
+    @Transactional(readOnly = true)
+    public Map<String, Member> byEmail(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findAllByEmailIn(emails).stream()
+                .map(a -> new Member(a.getEmail(), a.getDisplayName(), a.getRole()))
+                .collect(Collectors.toMap(Member::email, Function.identity()));
     }
 }

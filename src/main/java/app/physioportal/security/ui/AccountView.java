@@ -93,8 +93,13 @@ public class AccountView extends Main {
             Anchor yourData = new Anchor("account/data", "Download all my data");
             yourData.setId("your-data-link");
             yourData.addClassName("button-link");
+            Anchor whoSaw = new Anchor("account/access", "Who has seen my record");
+            whoSaw.setId("access-history-link");
+            whoSaw.addClassName("button-link");
+            Div links = new Div(yourData, whoSaw);
+            links.addClassName("toolbar");
             Div data = new Div(new H3("Your data"), new Paragraph("Everything the portal holds about you, as files "
-                    + "you can keep or take to another clinic."), yourData);
+                    + "you can keep or take to another clinic, and each time someone at the clinic opened it."), links);
             data.addClassName("section");
             add(data);
         }

@@ -12,10 +12,15 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @PortalTest
 class AuditTrailViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     @WithUserDetails(Demo.ADMIN)
@@ -29,6 +34,9 @@ class AuditTrailViewTest extends SpringBrowserlessTest {
         var entries = grid.getGenericDataView().getItems().toList();
         assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat(e.actor()).isEqualTo("system:demo-data"));
         assertThat(entries).extracting(AuditEntry::action).contains(AuditAction.ACCOUNT_CREATED);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = 'AUDIT_SEARCHED' "
+                + "and detail like 'actor ''system:demo''%'", Integer.class, Demo.ADMIN))
+                .as("the search itself is audited").isPositive();
     }
 
     @Test

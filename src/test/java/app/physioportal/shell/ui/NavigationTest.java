@@ -13,12 +13,17 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** Each role lands on its own home, sees only its own pages in the menu, and is kept out of the others'. */
 @PortalTest
 class NavigationTest extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private List<String> menu() {
         return find(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
@@ -43,11 +48,18 @@ class NavigationTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(Demo.PATIENT1)
-    void a_patient_cannot_open_physio_or_admin_pages() {
+    void a_patient_cannot_open_physio_or_admin_pages_and_each_refusal_is_audited() {
+        int before = deniedPages(Demo.PATIENT1);
         navigate("caseload", NotFoundView.class);
         navigate("admin/accounts", NotFoundView.class);
         navigate("patients/1/plan", NotFoundView.class);
         navigate("schedule", NotFoundView.class);
+        assertThat(deniedPages(Demo.PATIENT1)).isEqualTo(before + 4);
+    }
+
+    private int deniedPages(String email) {
+        return jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = 'ACCESS_DENIED' "
+                + "and detail like 'page /%'", Integer.class, email);
     }
 
     @Test
@@ -66,8 +78,10 @@ class NavigationTest extends SpringBrowserlessTest {
     void an_admin_lands_on_accounts_and_cannot_open_clinical_pages() {
         navigate("", AccountsView.class);
         assertThat(menu()).containsExactly("Accounts", "Audit trail", "My account");
+        int before = deniedPages(Demo.ADMIN);
         navigate("caseload", NotFoundView.class);
         navigate("today", NotFoundView.class);
+        assertThat(deniedPages(Demo.ADMIN)).isEqualTo(before + 2);
     }
 
     @Test

@@ -1,0 +1,4 @@
+@NullMarked
+package app.physioportal.patient.ui;
+
+import org.jspecify.annotations.NullMarked;
