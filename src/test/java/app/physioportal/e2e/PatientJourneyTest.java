@@ -238,6 +238,13 @@ class PatientJourneyTest extends BrowserTest {
                 .contains(day + ", " + time + "–");
         look("appointments-booked", TOP_BAR, "#log-cramp-nav", false);
 
+        // Who has seen my record: from My account, each opening by someone at the clinic, in words.
+        browser.open("account");
+        tap("access-history-link");
+        browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#access-list .access-entry")));
+        assertThat(text("#access-list")).contains("Tom Becker (physio)");
+        look("who-has-seen-my-record", TOP_BAR + ", #access-list", "#log-cramp-nav", true);
+
         // Sign out: back at the sign-in page.
         tap("sign-out");
         browser.waitUpTo(30).until(ExpectedConditions.urlContains("/login"));

@@ -84,13 +84,14 @@ class AccessHistoryTest extends SpringBrowserlessTest {
         steps.signedIn(patient.email());
         navigate(AccessHistoryView.class);
         Div list = find(Div.class).id("access-list");
-        assertThat(list.getChildren().count()).isEqualTo(25);
+        assertThat(list.getChildren().count()).as("25 openings in a row: one line").isOne();
         assertThat(list.getChildren().findFirst().orElseThrow().getElement().getTextRecursively())
-                .contains("Fixture Physio (physio)", "opened your cramp diary");
+                .contains("Fixture Physio (physio)", "opened your cramp diary (25 times)");
 
         Button older = find(Button.class).id("access-older");
         test(older).click();
-        assertThat(list.getChildren().count()).isEqualTo(31);
+        assertThat(list.getChildren().count()).as("the next page: 5 more openings, and the assignment").isEqualTo(3);
+        assertThat(list.getElement().getTextRecursively()).contains("(5 times)", "assigned you to a physio");
         assertThat(older.isVisible()).as("nothing older").isFalse();
     }
 }

@@ -6,6 +6,7 @@ import app.physioportal.patient.AccessHistory;
 import app.physioportal.patient.AccessHistory.Access;
 import app.physioportal.security.CurrentUser;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -46,7 +48,9 @@ public class AccessHistoryView extends Main {
         Paragraph worried = new Paragraph("Something here you do not expect? Call the clinic: every opening is "
                 + "recorded and can be looked into.");
         worried.addClassName("card-detail");
-        add(list, older, worried);
+        Anchor back = new Anchor("account", "Back to My account");
+        back.setId("access-back");
+        add(list, older, worried, back);
         showPage(0);
     }
 
@@ -58,16 +62,33 @@ public class AccessHistoryView extends Main {
             none.setId("access-none");
             list.add(none);
         }
-        accesses.forEach(access -> list.add(card(access)));
+        // The same person opening the same part again within ten minutes is one line, with how many times.
+        Access shown = null;
+        int times = 0;
+        for (Access access : accesses) {
+            if (shown != null && access.who().equals(shown.who()) && access.what().equals(shown.what())
+                    && !access.when().isBefore(shown.when().minus(Duration.ofMinutes(10)))) {
+                times++;
+                continue;
+            }
+            if (shown != null) {
+                list.add(card(shown, times));
+            }
+            shown = access;
+            times = 1;
+        }
+        if (shown != null) {
+            list.add(card(shown, times));
+        }
         older.setVisible(accesses.size() == AccessHistory.PAGE_SIZE);
     }
 
-    private Div card(Access access) {
+    private Div card(Access access, int times) {
         Span when = new Span(clinic.weekdayYearTime(access.when()));
         when.addClassName("card-detail");
         Span who = new Span(access.who() + " (" + access.role() + ")");
         who.addClassName("card-title");
-        Span what = new Span(access.what());
+        Span what = new Span(access.what() + (times > 1 ? " (" + times + " times)" : ""));
         Div card = new Div(when, who, what);
         card.addClassName("card");
         card.addClassName("access-entry");
