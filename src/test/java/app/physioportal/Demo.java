@@ -9,6 +9,11 @@ import java.util.Map;
 public final class Demo {
 
     public static final String PASSWORD = "stretch-and-rest-2026";
+    /**
+     * The password of accounts tests create themselves. Not the demo one: the policy refuses a published password to
+     * everyone but the demo data.
+     */
+    public static final String FIXTURE_PASSWORD = "fixture-harbour-lantern-42";
     public static final String ADMIN = "admin@example.org";
     public static final String PHYSIO1 = "physio1@example.org";
     public static final String PHYSIO2 = "physio2@example.org";

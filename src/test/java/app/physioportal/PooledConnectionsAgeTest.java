@@ -77,7 +77,7 @@ class PooledConnectionsAgeTest {
         AtomicLong staff = new AtomicLong();
         systemTasks.runAsAccount(Demo.ADMIN, () -> {
             staff.set(accounts.createStaff(new NewAccount("Aged Pool Physio",
-                    "aged-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", Role.PHYSIO, Demo.PASSWORD)));
+                    "aged-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", Role.PHYSIO, Demo.FIXTURE_PASSWORD)));
             accounts.setEnabled(staff.get(), false);
         });
         assertThat(staff.get()).isPositive();

@@ -159,6 +159,13 @@ public class AccountService {
     }
 
     private Account insert(NewAccount account) {
+        // One password policy everywhere: a password given at creation meets the same rules as a changed one.
+        // Only the demo clinic's seeding may use its published password (which the list refuses to everyone else).
+        if (!SystemTasks.isSeeding()) {
+            passwordPolicy.problemWith(account.initialPassword(), account.email()).ifPresent(problem -> {
+                throw new InvalidInput("initialPassword", problem);
+            });
+        }
         return insert(account.displayName(), account.email(), account.role(), account.initialPassword(), false);
     }
 

@@ -1,5 +1,7 @@
 package app.physioportal.security;
 
+import app.physioportal.base.InvalidInput;
+
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +50,12 @@ class FirstAdminInitializer implements ApplicationRunner {
         try {
             systemTasks.runAs("first-admin", Role.ADMIN, () -> accountService.createStaff(
                     new AccountService.NewAccount("Clinic administrator", email, Role.ADMIN, password)));
-        } catch (ConstraintViolationException problems) {
-            throw new IllegalStateException("Cannot create the first admin from APP_FIRST_ADMIN_EMAIL and "
-                    + "APP_FIRST_ADMIN_PASSWORD: " + problems.getMessage()
-                    + " (a valid email and a password of at least " + AccountService.MIN_PASSWORD_LENGTH
-                    + " characters)");
+        } catch (ConstraintViolationException | InvalidInput problems) {
+            String problem = "Refusing to start: cannot create the first admin from APP_FIRST_ADMIN_EMAIL and "
+                    + "APP_FIRST_ADMIN_PASSWORD: " + problems.getMessage() + " (a valid email, and a password of at "
+                    + "least " + AccountService.MIN_PASSWORD_LENGTH + " characters that is not a common one)";
+            log.error(problem);
+            throw new IllegalStateException(problem);
         }
         log.info("Created the first admin account {}", email);
     }

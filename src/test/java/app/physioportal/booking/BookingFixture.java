@@ -52,7 +52,7 @@ public class BookingFixture {
             Integer exists = jdbc.queryForObject("select count(*) from account where email = ?", Integer.class, PHYSIO);
             if (exists == 0) {
                 systemTasks.runAs("booking-test", Role.ADMIN, () -> accounts.createStaff(
-                        new NewAccount("Booking Test Physio", PHYSIO, Role.PHYSIO, Demo.PASSWORD)));
+                        new NewAccount("Booking Test Physio", PHYSIO, Role.PHYSIO, Demo.FIXTURE_PASSWORD)));
                 systemTasks.runAsAccount(PHYSIO, () -> schedule.setMyWorkingHours(java.util.Arrays.stream(
                                 java.time.DayOfWeek.values()).limit(5)
                         .map(d -> new ScheduleService.WorkingHours(d, java.time.LocalTime.of(9, 0),
@@ -69,7 +69,7 @@ public class BookingFixture {
         long physio = jdbc.queryForObject("select id from account where email = ?", Long.class, physio());
         AtomicLong id = new AtomicLong();
         systemTasks.runAs("booking-test", Role.ADMIN, () -> id.set(patients.createPatient(
-                new NewAccount("Test Patient", email, Role.PATIENT, Demo.PASSWORD), physio, null, null)));
+                new NewAccount("Test Patient", email, Role.PATIENT, Demo.FIXTURE_PASSWORD), physio, null, null)));
         return new TestPatient(id.get(), email);
     }
 

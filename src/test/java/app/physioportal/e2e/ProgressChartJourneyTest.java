@@ -64,7 +64,7 @@ class ProgressChartJourneyTest extends BrowserTest {
         progress.nextVersion(patient, 1, thisWeek.minusWeeks(1));
         progress.nextVersion(patient, 2, thisWeek);
 
-        browser.signIn(patient.email(), Demo.PASSWORD);
+        browser.signIn(patient.email(), Demo.FIXTURE_PASSWORD);
         browser.open("progress");
         WebElement cramps = browser.waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.id("cramps-chart")));
         assertThat(browser.drawnPixels(cramps)).isPositive();

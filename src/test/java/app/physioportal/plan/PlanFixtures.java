@@ -46,13 +46,13 @@ public class PlanFixtures {
             return existing;
         }
         return asAdmin(() -> accounts.createStaff(new NewAccount("Fixture Physio", PHYSIO, Role.PHYSIO,
-                Demo.PASSWORD)));
+                Demo.FIXTURE_PASSWORD)));
     }
 
     public FreshPatient newPatient() {
         long physio = ensurePhysio();
         String email = "plan-" + UUID.randomUUID() + "@example.org";
-        long id = asAdmin(() -> patients.createPatient(new NewAccount("Ada Test", email, Role.PATIENT, Demo.PASSWORD),
+        long id = asAdmin(() -> patients.createPatient(new NewAccount("Ada Test", email, Role.PATIENT, Demo.FIXTURE_PASSWORD),
                 physio, LocalDate.of(1955, 3, 3), LocalDate.now().minusDays(120)));
         return new FreshPatient(id, email);
     }

@@ -73,15 +73,15 @@ class SessionEndTest {
     private String newPerson() {
         String email = "session-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         systemTasks.runAs("session-test", Role.ADMIN, () -> accounts.createPatientLogin(
-                new NewAccount("Session Person", email, Role.PATIENT, Demo.PASSWORD)));
+                new NewAccount("Session Person", email, Role.PATIENT, Demo.FIXTURE_PASSWORD)));
         return email;
     }
 
     @Test
     void disabling_an_account_ends_its_sessions_at_their_next_request_and_says_so_in_the_audit_trail() throws Exception {
         String email = newPerson();
-        Browser phone = new Browser().signIn(email, Demo.PASSWORD);
-        Browser desk = new Browser().signIn(email, Demo.PASSWORD);
+        Browser phone = new Browser().signIn(email, Demo.FIXTURE_PASSWORD);
+        Browser desk = new Browser().signIn(email, Demo.FIXTURE_PASSWORD);
         int before = ids.auditCount(email, "SESSION_ENDED");
 
         systemTasks.runAsAccount(Demo.ADMIN, () -> accounts.setEnabled(ids.idOf(email), false));
@@ -95,7 +95,7 @@ class SessionEndTest {
     @Test
     void an_admins_password_reset_ends_the_accounts_sessions_and_a_new_sign_in_works() throws Exception {
         String email = newPerson();
-        Browser phone = new Browser().signIn(email, Demo.PASSWORD);
+        Browser phone = new Browser().signIn(email, Demo.FIXTURE_PASSWORD);
 
         AtomicLong id = new AtomicLong(ids.idOf(email));
         String[] oneTime = new String[1];
@@ -115,7 +115,7 @@ class SessionEndTest {
     @Test
     void changing_your_own_password_ends_your_other_sessions_and_keeps_the_one_you_changed_it_in() throws Exception {
         String email = newPerson();
-        Browser other = new Browser().signIn(email, Demo.PASSWORD);
+        Browser other = new Browser().signIn(email, Demo.FIXTURE_PASSWORD);
 
         // The change is made in a session of its own: that session is marked as renewed, the others end.
         MockHttpSession changing = new MockHttpSession();
@@ -123,7 +123,7 @@ class SessionEndTest {
         request.setSession(changing);
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
         try {
-            systemTasks.runAsAccount(email, () -> accounts.changeOwnPassword(Demo.PASSWORD, "violet harbour lantern 42"));
+            systemTasks.runAsAccount(email, () -> accounts.changeOwnPassword(Demo.FIXTURE_PASSWORD, "violet harbour lantern 42"));
         } finally {
             RequestContextHolder.resetRequestAttributes();
         }

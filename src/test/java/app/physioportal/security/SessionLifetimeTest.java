@@ -90,7 +90,7 @@ class SessionLifetimeTest {
     void signIn() {
         String email = "lifetime-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         systemTasks.runAs("lifetime-test", Role.ADMIN, () -> accounts.createPatientLogin(
-                new NewAccount("Lifetime Person", email, Role.PATIENT, Demo.PASSWORD)));
+                new NewAccount("Lifetime Person", email, Role.PATIENT, Demo.FIXTURE_PASSWORD)));
         user = (PortalUser) users.loadUserByUsername(email);
         clock = new TestClock(user.signedInAt());
         guard = new SessionGuard(jdbc, audit, clock, IDLE, LIFETIME);

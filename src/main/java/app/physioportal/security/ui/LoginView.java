@@ -1,6 +1,8 @@
 package app.physioportal.security.ui;
 
+import app.physioportal.base.ui.DemoBanner;
 import app.physioportal.security.SignInPaused;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +32,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
     private final LoginForm login = new LoginForm();
     private final Paragraph notice = new Paragraph();
 
-    public LoginView(CurrentUser currentUser, Clock clock) {
+    public LoginView(CurrentUser currentUser, Clock clock, @Value("${app.demo-data:false}") boolean demo) {
         this.currentUser = currentUser;
         this.clock = clock;
         addClassName("login-view");
@@ -53,6 +55,9 @@ public class LoginView extends Main implements BeforeEnterObserver {
         help.addClassName("login-help");
 
         Div card = new Div(brand, tagline, notice, login, help);
+        if (demo) {
+            card.addComponentAtIndex(1, DemoBanner.create());
+        }
         card.addClassName("login-card");
         add(card);
     }

@@ -1,5 +1,7 @@
 package app.physioportal.shell.ui;
 
+import app.physioportal.base.ui.DemoBanner;
+
 import app.physioportal.base.ui.ColourSchemeButton;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.PortalUser;
@@ -24,6 +26,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 
 /** The frame around every signed-in page: app name, the person signed in, and the pages their role may open. */
 @Layout
@@ -31,8 +34,12 @@ import java.util.Optional;
 @JsModule("./a11y-patches.js")
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext) {
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext,
+            @Value("${app.demo-data:false}") boolean demo) {
         setPrimarySection(Section.DRAWER);
+        if (demo) {
+            addToNavbar(DemoBanner.create());
+        }
         Span title = new Span("Physio Portal");
         title.addClassName("navbar-title");
         Optional<PortalUser> signedIn = currentUser.get();

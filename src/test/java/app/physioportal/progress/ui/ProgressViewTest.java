@@ -149,7 +149,7 @@ class ProgressViewTest extends SpringBrowserlessTest {
         if (existing == null) {
             long physio = plans.ensurePhysio();
             systemTasks.runAs("test", Role.ADMIN, () -> patients.createPatient(
-                    new NewAccount("Ella Empty", EMPTY_DIARY, Role.PATIENT, Demo.PASSWORD), physio,
+                    new NewAccount("Ella Empty", EMPTY_DIARY, Role.PATIENT, Demo.FIXTURE_PASSWORD), physio,
                     LocalDate.of(1950, 1, 1), LocalDate.now().minusDays(3)));
         }
     }

@@ -42,6 +42,8 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PATIENT1)
     void a_patient_lands_on_today_and_sees_only_patient_pages() {
         navigate("", TodayView.class);
+        assertThat(find(com.vaadin.flow.component.html.Div.class).id("demo-banner").getText())
+                .as("the demo clinic says so on every page").contains("Demo clinic");
         assertThat(menu()).containsExactly("Today", "My plan", "Diary", "Progress", "Appointments", "My account");
         assertThat(find(Span.class).id("signed-in-name").getText()).isEqualTo("Margaret Ellis");
     }
