@@ -11,12 +11,14 @@ import app.physioportal.security.AccountService.OneTimePassword;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Directory;
 import app.physioportal.security.Directory.Person;
+import app.physioportal.security.Notices;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.Role;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +41,13 @@ public class PatientService {
     private final PatientAccess access;
     private final AuditService audit;
     private final Clinic clinic;
+    private final Notices notices;
+    private final ApplicationEventPublisher events;
 
     PatientService(PatientRepository patients, AccountService accounts, Directory directory, CurrentUser currentUser,
-            PatientAccess access, AuditService audit, Clinic clinic) {
+            PatientAccess access, AuditService audit, Clinic clinic, Notices notices, ApplicationEventPublisher events) {
+        this.notices = notices;
+        this.events = events;
         this.patients = patients;
         this.accounts = accounts;
         this.directory = directory;
@@ -131,8 +137,18 @@ public class PatientService {
             return;
         }
         Person previous = directory.people(List.of(patient.getPhysioId())).get(patient.getPhysioId());
+        Person who = directory.people(List.of(patientId)).get(patientId);
         patient.assignTo(physio.id(), clinic.today());
         audit.record(AuditAction.PATIENT_ASSIGNED, patientId,
                 "from " + (previous == null ? "?" : previous.email()) + " to " + physio.email());
+        // Both the patient and the physio who loses access hear of it: by email, and at their next sign-in.
+        notices.post(patientId, "Your physio is now " + physio.name() + ". " + (previous == null ? "" : previous.name()
+                + " no longer sees your record."));
+        if (previous != null && who != null) {
+            notices.post(previous.id(), who.name() + " is now with " + physio.name()
+                    + " and no longer on your caseload.");
+            events.publishEvent(new PatientReassigned(patientId, who.name(), who.email(), previous.name(),
+                    previous.email(), physio.name()));
+        }
     }
 }

@@ -44,6 +44,7 @@ class AccessibilityTest extends BrowserTest {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         List<String> sideways = new ArrayList<>();
         Map<String, List<String>> smallTargets = new LinkedHashMap<>();
+        Map<String, List<String>> blocked = new LinkedHashMap<>();
         for (var page : pathToContentId.entrySet()) {
             browser.open(page.getKey());
             browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id(page.getValue())));
@@ -61,7 +62,12 @@ class AccessibilityTest extends BrowserTest {
             if (!small.isEmpty()) {
                 smallTargets.put(page.getKey(), small);
             }
+            List<String> csp = browser.cspViolations();
+            if (!csp.isEmpty()) {
+                blocked.put(page.getKey(), csp);
+            }
         }
+        assertThat(blocked).as("Content-Security-Policy violations (the page would break under the policy)").isEmpty();
         assertThat(problems).as("serious or critical axe violations").isEmpty();
         assertThat(sideways).as("pages scrolling sideways at 360 px").isEmpty();
         assertThat(smallTargets).as("controls under " + Browser.TAP_TARGET + " px at 360 px").isEmpty();
@@ -75,6 +81,14 @@ class AccessibilityTest extends BrowserTest {
         browser.screenshot("a11y-login-phone");
         assertThat(browser.seriousViolations("login")).isEmpty();
         assertThat(browser.scrollsSideways()).isFalse();
+        assertThat(browser.cspViolations()).as("the policy lets the sign-in page work").isEmpty();
+
+        // The watch itself works: a picture from another site is blocked and reported.
+        browser.js("const picture = new Image(); picture.src = 'https://elsewhere.example/pixel.png';"
+                + "document.body.appendChild(picture);");
+        browser.waitUpTo(10).until(d -> !browser.cspViolations().isEmpty());
+        assertThat(browser.cspViolations()).anySatisfy(v -> assertThat(v).startsWith("img-src blocked "
+                + "https://elsewhere.example/pixel.png"));
     }
 
     @Test

@@ -87,7 +87,20 @@ final class Browser {
         WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(SignInJourneyTest.CHROMEDRIVER.toFile()).build(), options);
         driver.manage().window().setSize(new Dimension(PHONE_WIDTH, PHONE_HEIGHT));
+        // Every page records what its Content-Security-Policy blocked, from the first byte on.
+        ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__cspViolations = [];"
+                        + "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
+                        + "e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile"
+                        + " + ':' + e.lineNumber));"));
         return driver;
+    }
+
+    /** What the Content-Security-Policy blocked on the page shown now (empty when nothing was). */
+    @SuppressWarnings("unchecked")
+    List<String> cspViolations() {
+        Object found = js("return window.__cspViolations || []");
+        return found instanceof List<?> list ? (List<String>) list : List.of();
     }
 
     /** Signs in through the login form and waits until the signed-in layout shows the person's name. */

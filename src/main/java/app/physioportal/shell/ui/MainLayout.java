@@ -1,6 +1,7 @@
 package app.physioportal.shell.ui;
 
 import app.physioportal.base.ui.DemoBanner;
+import app.physioportal.security.Notices;
 
 import app.physioportal.base.ui.ColourSchemeButton;
 import app.physioportal.security.CurrentUser;
@@ -25,6 +26,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -34,7 +36,7 @@ import org.springframework.beans.factory.annotation.Value;
 @JsModule("./a11y-patches.js")
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext,
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext, Notices notices,
             @Value("${app.demo-data:false}") boolean demo) {
         setPrimarySection(Section.DRAWER);
         if (demo) {
@@ -79,6 +81,11 @@ public class MainLayout extends AppLayout {
             addToNavbar(toggle, title, userBox);
         }
 
+        List<String> unseen = notices.takeUnseen();
+        if (!unseen.isEmpty()) {
+            addToNavbar(noticeBar(unseen));
+        }
+
         Span brand = new Span("Physio Portal");
         brand.addClassName("drawer-brand");
         Span role = new Span(roleLabel(user));
@@ -86,6 +93,20 @@ public class MainLayout extends AppLayout {
         Div drawerHeader = new Div(brand, role);
         drawerHeader.addClassName("drawer-header");
         addToDrawer(drawerHeader, new Scroller(createNav()));
+    }
+
+    /** What changed for this person since they last signed in (e.g. a new physio), shown once. */
+    private static Div noticeBar(List<String> texts) {
+        Div bar = new Div();
+        bar.setId("sign-in-notices");
+        bar.addClassName("notice-bar");
+        bar.getElement().setAttribute("role", "status");
+        texts.forEach(text -> bar.add(new Span(text)));
+        Button gotIt = new Button("Got it", e -> bar.setVisible(false));
+        gotIt.setId("notices-got-it");
+        gotIt.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        bar.add(gotIt);
+        return bar;
     }
 
     private static SideNav createNav() {
