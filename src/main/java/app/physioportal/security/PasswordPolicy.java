@@ -2,6 +2,8 @@ package app.physioportal.security;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a new password must be: at least 12 characters (a passphrase of several words is the easy way),
- * not one of the commonly breached passwords bundled with the portal, and not the email address.
+ * not one of the commonly breached passwords bundled with the portal (README, Security), and not the email
+ * address. The same rules for a password the admin sets at creation, the first admin's and a changed one.
  */
 @Component
 class PasswordPolicy {
@@ -27,15 +30,29 @@ class PasswordPolicy {
     private final SecureRandom random = new SecureRandom();
 
     PasswordPolicy() {
-        try (InputStream in = new ClassPathResource("security/common-passwords.txt").getInputStream()) {
-            common = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.toLowerCase(Locale.ROOT))
+        // The breached list (gzip) and the portal's own additions (its demo password among them), loaded once.
+        // Entries shorter than the minimum length can never be chosen anyway, so only the longer ones are kept.
+        try (InputStream breached = new GZIPInputStream(
+                new ClassPathResource("security/breached-passwords.txt.gz").getInputStream());
+                InputStream own = new ClassPathResource("security/common-passwords.txt").getInputStream()) {
+            common = Stream.concat(lines(breached), lines(own))
+                    .filter(line -> line.length() >= MIN_LENGTH)
                     .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
-            throw new UncheckedIOException("The bundled common-password list is missing", e);
+            throw new UncheckedIOException("The bundled common-password lists are missing", e);
         }
+    }
+
+    private static Stream<String> lines(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(line -> line.toLowerCase(Locale.ROOT));
+    }
+
+    /** How many refused passwords the policy holds (those long enough to be chosen at all). */
+    int listSize() {
+        return common.size();
     }
 
     /** Why this password is refused, or empty when it is acceptable. */

@@ -50,7 +50,10 @@ class DataExportServiceTest {
         Map<String, String> files = unzip(export.get().zip());
 
         assertThat(files).containsKeys("everything.json", "profile.csv", "plan_versions.csv", "plan_items.csv",
-                "exercises_done.csv", "diary_nights.csv", "cramps.csv", "notes_shared_with_you.csv", "appointments.csv");
+                "exercises_done.csv", "diary_nights.csv", "cramps.csv", "notes_shared_with_you.csv", "appointments.csv",
+                "who_opened_your_record.csv");
+        assertThat(files.get("who_opened_your_record.csv")).startsWith("when,who,role,what")
+                .contains(",physio,opened ");
         assertThat(files.get("appointments.csv")).contains("ATTENDED").contains("Priya Shah");
         assertThat(files.get("everything.json")).contains("\"displayName\" : \"Margaret Ellis\"")
                 .contains("planVersions").contains("diaryNights").contains("exercisesDone");

@@ -164,4 +164,14 @@ class AccountServiceTest {
         assertThat(encoder.matches("blue kettle morning walk", hash)).isTrue();
         assertThat(ids.auditCount(email, "PASSWORD_CHANGED")).isEqualTo(1);
     }
+
+    @Test
+    @WithUserDetails(Demo.ADMIN)
+    void an_account_created_by_the_admin_meets_the_same_password_policy_and_nothing_is_saved_otherwise() {
+        String email = "common.password." + System.nanoTime() + "@example.org";
+        assertThatThrownBy(() -> accounts.createStaff(new NewAccount("Common Password", email, Role.PHYSIO,
+                "qwertyuiop123"))).isInstanceOf(InvalidInput.class).hasMessageContaining("too common")
+                .extracting(e -> ((InvalidInput) e).field()).isEqualTo("initialPassword");
+        assertThat(jdbc.queryForObject("select count(*) from account where email = ?", Integer.class, email)).isZero();
+    }
 }
