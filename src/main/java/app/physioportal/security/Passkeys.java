@@ -95,7 +95,7 @@ public class Passkeys {
 
     /** Asks the browser to make a passkey for the person signing in or signed in. */
     public Ceremony startRegistration() {
-        signingInOrSignedIn();
+        secondFactors.requireProofForChange(signingInOrSignedIn());
         PublicKeyCredentialCreationOptions options = relyingParty().createPublicKeyCredentialCreationOptions(
                 new ImmutablePublicKeyCredentialCreationOptionsRequest(authentication()));
         return new Ceremony(options, json.writeValueAsString(options));
@@ -108,6 +108,7 @@ public class Passkeys {
     @Transactional
     public List<String> finishRegistration(Ceremony ceremony, String credentialJson, String label) {
         PortalUser user = signingInOrSignedIn();
+        secondFactors.requireProofForChange(user);
         try {
             PublicKeyCredential<AuthenticatorAttestationResponse> credential = json.readValue(credentialJson,
                     new TypeReference<PublicKeyCredential<AuthenticatorAttestationResponse>>() { });

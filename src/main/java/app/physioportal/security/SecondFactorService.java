@@ -127,6 +127,7 @@ public class SecondFactorService {
     @Transactional
     public List<String> enrol(Enrolment offered, String code) {
         PortalUser user = signingInOrSignedIn();
+        requireProofForChange(user);
         Instant now = clock.instant();
         var step = Totp.matchingStep(offered.secret(), code, now);
         if (step.isEmpty()) {
@@ -264,11 +265,41 @@ public class SecondFactorService {
         request().getSession().setAttribute(CONFIRMED_AT, clock.instant());
     }
 
+    /**
+     * The signed-in person proves they hold their current factor (a code from the app, or a passkey confirmation
+     * just made) before replacing or adding one: a stolen session alone cannot plant an attacker's factor.
+     */
+    @Transactional
+    public void confirm(String appCode) {
+        PortalUser user = currentUser.require();
+        String failure = proof(user, appCode);
+        if (failure != null) {
+            audit.recordAs(user.email(), AuditAction.SECOND_FACTOR_FAILED, patientIdOf(user), failure);
+            throw new InvalidInput("code", "To change this, type the code your current app shows (or confirm with "
+                    + "your passkey) first.");
+        }
+        request().getSession().setAttribute(CONFIRMED_AT, clock.instant());
+    }
+
+    private boolean recentlyConfirmed() {
+        return request().getSession().getAttribute(CONFIRMED_AT) instanceof Instant at
+                && !clock.instant().isAfter(at.plus(Duration.ofMinutes(5)));
+    }
+
+    /** Replacing or adding a factor of a signed-in person who has one needs a confirmation of the last five minutes. */
+    void requireProofForChange(PortalUser user) {
+        if (currentUser.owingSecondFactor().isPresent() || !enrolled(user.id())) {
+            return;
+        }
+        if (!recentlyConfirmed()) {
+            throw new InvalidInput("code", "To change this, type the code your current app shows (or confirm with "
+                    + "your passkey) first.");
+        }
+    }
+
     /** A code from the app, or a passkey confirmation of the last five minutes; null when neither holds. */
     private @Nullable String proof(PortalUser user, @Nullable String appCode) {
-        if ((appCode == null || appCode.isBlank())
-                && request().getSession().getAttribute(CONFIRMED_AT) instanceof Instant at
-                && !clock.instant().isAfter(at.plus(Duration.ofMinutes(5)))) {
+        if (recentlyConfirmed()) {
             return null;
         }
         return useAppCode(user, appCode == null ? "" : appCode.strip());

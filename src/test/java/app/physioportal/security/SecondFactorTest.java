@@ -274,4 +274,19 @@ class SecondFactorTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = "
                 + "'SECOND_FACTOR_FAILED' and detail like 'passkey%'", Integer.class, email)).isEqualTo(3);
     }
+
+    @Test
+    void a_signed_in_person_replaces_their_factor_only_after_proving_the_current_one() {
+        String email = newPhysio();
+        String secret = enrol(email, new java.util.ArrayList<>());
+        var offer = factors.offer();
+        long step = Totp.stepOf(Instant.now());
+        assertThatThrownBy(() -> factors.enrol(offer, Totp.codeAt(offer.secret(), Instant.now())))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("current app");
+        assertThatThrownBy(() -> passkeys.startRegistration()).as("nor add a passkey")
+                .isInstanceOf(InvalidInput.class);
+
+        factors.confirm(Totp.code(secret, step + 1));
+        assertThat(factors.enrol(offer, Totp.codeAt(offer.secret(), Instant.now()))).hasSize(10);
+    }
 }

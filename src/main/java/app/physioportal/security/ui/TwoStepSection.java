@@ -70,10 +70,10 @@ class TwoStepSection extends Div {
         Button renew = new Button("New recovery codes", e -> withCode(code, factors::renewRecoveryCodes));
         renew.setId("two-step-renew");
         Button move = new Button(status.app() ? "Move the app to a new phone" : "Add an authenticator app",
-                e -> showEnrolment());
+                e -> afterProof(code, this::showEnrolment));
         move.setId("two-step-move");
         move.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Button passkey = new Button("Add a passkey", e -> addPasskey());
+        Button passkey = new Button("Add a passkey", e -> afterProof(code, this::addPasskey));
         passkey.setId("two-step-add-passkey");
         passkey.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div buttons = new Div(renew, move, passkey);
@@ -121,6 +121,18 @@ class TwoStepSection extends Div {
         } catch (InvalidInput wrong) {
             code.clear();
             FormErrors.show(wrong, Map.of("code", code));
+        }
+    }
+
+    /** Replacing or adding a factor first proves the current one: the code typed, or a passkey confirmation. */
+    private void afterProof(TextField code, Runnable change) {
+        FormErrors.clear(Map.of("code", code));
+        try {
+            factors.confirm(code.getValue());
+            change.run();
+        } catch (InvalidInput refused) {
+            code.setVisible(true);
+            FormErrors.show(refused, Map.of("code", code));
         }
     }
 

@@ -75,4 +75,29 @@ class TwoStepSectionTest extends SpringBrowserlessTest {
         assertThat(find(Paragraph.class).id("two-step-state").getText()).startsWith("Off");
         assertThat(ids.auditCount(email, "SECOND_FACTOR_REMOVED")).isEqualTo(1);
     }
+
+    @Test
+    @WithAnonymousUser
+    void moving_the_app_to_a_new_phone_needs_a_code_from_the_current_one() {
+        String email = "two-step-move-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        systemTasks.runAs("test", Role.ADMIN, () -> accounts.createPatientLogin(
+                new NewAccount("Two Step Move", email, Role.PATIENT, "a-long-enough-password")));
+        steps.signedIn(email);
+        navigate(AccountView.class);
+        test(find(Button.class).id("two-step-on")).click();
+        String key = find(Div.class).id("two-step-secret").getText().replace(" ", "");
+        long step = Totp.stepOf(Instant.now());
+        test(find(TextField.class).id("two-step-code")).setValue(Totp.code(key, step));
+        test(find(Button.class).id("two-step-confirm")).click();
+
+        test(find(Button.class).id("two-step-move")).click();
+        assertThat(find(TextField.class).id("two-step-code").getErrorMessage())
+                .as("a stolen session alone cannot plant another app").contains("current app");
+        assertThat(find(Div.class).withId("two-step-secret").exists()).isFalse();
+
+        test(find(TextField.class).id("two-step-code")).setValue(Totp.code(key, step + 1));
+        test(find(Button.class).id("two-step-move")).click();
+        assertThat(find(Div.class).id("two-step-secret").getText()).as("a new key to scan").isNotBlank()
+                .isNotEqualTo(key);
+    }
 }
