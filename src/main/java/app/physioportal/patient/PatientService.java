@@ -136,8 +136,9 @@ public class PatientService {
         if (physio.id() == patient.getPhysioId()) {
             return;
         }
-        Person previous = directory.people(List.of(patient.getPhysioId())).get(patient.getPhysioId());
-        Person who = directory.people(List.of(patientId)).get(patientId);
+        Map<Long, Person> people = directory.people(List.of(patient.getPhysioId(), patientId));
+        Person previous = people.get(patient.getPhysioId());
+        Person who = people.get(patientId);
         patient.assignTo(physio.id(), clinic.today());
         audit.record(AuditAction.PATIENT_ASSIGNED, patientId,
                 "from " + (previous == null ? "?" : previous.email()) + " to " + physio.email());

@@ -188,14 +188,9 @@ public final class VaadinClient {
     private static long freshStep(String email) {
         long now = Instant.now().getEpochSecond() / 30;
         long step = LAST_STEP.merge(email, now, (last, current) -> Math.max(current, last + 1));
-        while (step > Instant.now().getEpochSecond() / 30 + 1) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new ProtocolException("interrupted while waiting for a fresh code", interrupted);
-            }
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(65))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> step <= Instant.now().getEpochSecond() / 30 + 1);
         return step;
     }
 
