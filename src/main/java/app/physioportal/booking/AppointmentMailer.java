@@ -1,78 +1,59 @@
 package app.physioportal.booking;
 
+import app.physioportal.base.PortalAddress;
 import app.physioportal.clinic.Clinic;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.ByteArrayDataSource;
+import app.physioportal.mail.EmailLayout;
+import app.physioportal.mail.OutgoingEmail;
+import app.physioportal.mail.Outbox;
+import app.physioportal.security.SystemTasks;
 import java.time.Clock;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
-import app.physioportal.security.SystemTasks;
 
 /**
- * Emails the patient (and, when the patient made the change, the physio) with a calendar attachment. Runs
- * only after the booking committed; a mail server that is down is logged and the booking stands.
+ * Emails the patient (and, when the patient made the change, the physio) with a calendar attachment. Queued in
+ * the booking's own transaction through the outbox: the booking and its email commit together, and the email goes
+ * out once the mail server answers.
  */
 @Component
 class AppointmentMailer {
 
-    private static final Logger log = LoggerFactory.getLogger(AppointmentMailer.class);
-
-    private final JavaMailSender mail;
+    private final Outbox outbox;
     private final Clock clock;
     private final Clinic clinic;
-    private final String from;
+    private final PortalAddress portal;
     private final String clinicAddress;
 
-    AppointmentMailer(JavaMailSender mail, Clock clock, Clinic clinic,
-            @Value("${app.mail.from:Physio Portal <no-reply@physio-portal.example>}") String from,
+    AppointmentMailer(Outbox outbox, Clock clock, Clinic clinic, PortalAddress portal,
             @Value("${app.clinic.address:The clinic}") String clinicAddress) {
-        this.mail = mail;
+        this.outbox = outbox;
         this.clock = clock;
         this.clinic = clinic;
-        this.from = from;
+        this.portal = portal;
         this.clinicAddress = clinicAddress;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void onAppointmentChanged(AppointmentChanged change) {
         if (SystemTasks.isSeeding()) {
             // Demo history and other start-up work: nobody is waiting for these emails.
             return;
         }
-        String ics = IcsCalendar.of(change, clock.instant(), clinicAddress);
-        send(change.patientEmail(), subject(change), patientText(change), ics, change);
+        OutgoingEmail.Attachment ics = calendarFile(change);
+        outbox.enqueue(OutgoingEmail.of("APPOINTMENT_" + change.kind().name(), null, change.patientEmail(),
+                subject(change), patientText(change)).withAttachment(ics));
         if (change.byPatient()) {
-            send(change.physioEmail(), subject(change) + " (" + change.patientName() + ")", physioText(change), ics,
-                    change);
+            outbox.enqueue(OutgoingEmail.of("APPOINTMENT_" + change.kind().name(), null, change.physioEmail(),
+                    subject(change) + " (" + change.patientName() + ")", physioText(change)).withAttachment(ics));
         }
     }
 
-    private void send(String to, String subject, String text, String ics, AppointmentChanged change) {
-        try {
-            MimeMessage message = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(to);
-            helper.setSubject(subject);
-            helper.setText(text);
-            String method = change.kind() == AppointmentChanged.Kind.CANCELLED ? "CANCEL" : "REQUEST";
-            helper.addAttachment("appointment.ics",
-                    new ByteArrayDataSource(ics, "text/calendar; charset=UTF-8; method=" + method));
-            mail.send(message);
-        } catch (MailException | MessagingException | java.io.IOException failed) {
-            // The appointment is committed and shown in the portal; a lost email must not undo it.
-            log.warn("Could not email {} about appointment {} ({}): {}", to, change.appointmentId(), change.kind(),
-                    failed.getMessage());
-        }
+    OutgoingEmail.Attachment calendarFile(AppointmentChanged change) {
+        String method = change.kind() == AppointmentChanged.Kind.CANCELLED ? "CANCEL" : "REQUEST";
+        return new OutgoingEmail.Attachment("appointment.ics", "text/calendar; charset=UTF-8; method=" + method,
+                IcsCalendar.of(change, clock.instant(), clinicAddress));
     }
 
     private static String subject(AppointmentChanged change) {
@@ -83,7 +64,7 @@ class AppointmentMailer {
         };
     }
 
-    private String patientText(AppointmentChanged change) {
+    private EmailLayout.Rendered patientText(AppointmentChanged change) {
         String when = clinic.longDayTime(change.start());
         String body = switch (change.kind()) {
             case BOOKED -> "Your " + change.type().label().toLowerCase(Locale.UK) + " appointment with "
@@ -91,18 +72,21 @@ class AppointmentMailer {
             case RESCHEDULED -> "Your appointment with " + change.physioName() + " has moved to " + when + ".";
             case CANCELLED -> "Your appointment with " + change.physioName() + " on " + when + " is cancelled.";
         };
-        return "Hello " + change.patientName() + ",\n\n" + body
-                + "\n\nThe attached calendar file adds or updates it in your calendar."
-                + "\nTo change or cancel, use Physio Portal or call the clinic.\n";
+        return EmailLayout.from(clinic.name()).greeting(Clinic.firstName(change.patientName())).paragraph(body)
+                .paragraph("The attached calendar file adds or updates it in your calendar. To change or cancel, "
+                        + "use Physio Portal or call the clinic.")
+                .button("My appointments", portal.link("appointments")).render();
     }
 
-    private String physioText(AppointmentChanged change) {
+    private EmailLayout.Rendered physioText(AppointmentChanged change) {
         String when = clinic.longDayTime(change.start());
-        return switch (change.kind()) {
+        String body = switch (change.kind()) {
             case BOOKED -> change.patientName() + " booked a " + change.type().label().toLowerCase(Locale.UK)
                     + " appointment for " + when + ".";
             case RESCHEDULED -> change.patientName() + " moved their appointment to " + when + ".";
             case CANCELLED -> change.patientName() + " cancelled their appointment on " + when + ".";
-        } + "\n";
+        };
+        return EmailLayout.from(clinic.name()).greeting(Clinic.firstName(change.physioName())).paragraph(body)
+                .button("My schedule", portal.link("schedule")).render();
     }
 }

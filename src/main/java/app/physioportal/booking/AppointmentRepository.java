@@ -24,4 +24,8 @@ interface AppointmentRepository extends JpaRepository<Appointment, Long> {
     @Query("select a from Appointment a where a.patientId in :patientIds"
             + " and a.status = app.physioportal.booking.AppointmentStatus.BOOKED and a.startsAt > :now order by a.startsAt")
     List<Appointment> findFutureBooked(Collection<Long> patientIds, Instant now);
+
+    @Query("select a from Appointment a where a.status = app.physioportal.booking.AppointmentStatus.BOOKED"
+            + " and a.startsAt >= :from and a.startsAt < :to order by a.startsAt")
+    List<Appointment> findBookedStartingBetween(Instant from, Instant to);
 }

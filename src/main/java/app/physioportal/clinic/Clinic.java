@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class Clinic {
 
     private final Clock clock;
+    private final String name;
     private final ZoneId zone;
     private final Locale locale;
     private final DateTimeFormatter date;
@@ -33,8 +34,10 @@ public class Clinic {
     private final DateTimeFormatter stamp;
 
     public Clinic(Clock clock, @Value("${app.clinic.time-zone}") ZoneId zone,
-            @Value("${app.clinic.locale:en-GB}") String languageTag) {
+            @Value("${app.clinic.locale:en-GB}") String languageTag,
+            @Value("${app.clinic.name:Physio Portal clinic}") String name) {
         this.clock = clock;
+        this.name = name;
         this.zone = zone;
         this.locale = Locale.forLanguageTag(languageTag);
         this.date = pattern("d MMM yyyy");
@@ -51,6 +54,18 @@ public class Clinic {
 
     private DateTimeFormatter pattern(String pattern) {
         return DateTimeFormatter.ofPattern(pattern, locale);
+    }
+
+    /** The clinic's name, as emails sign off. */
+    public String name() {
+        return name;
+    }
+
+    /** "Anna" of "Anna Jones": emails greet by first name and say nothing more about who they are for. */
+    public static String firstName(String displayName) {
+        String trimmed = displayName.strip();
+        int space = trimmed.indexOf(' ');
+        return space > 0 ? trimmed.substring(0, space) : trimmed;
     }
 
     public ZoneId zone() {

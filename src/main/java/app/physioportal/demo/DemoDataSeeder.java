@@ -8,6 +8,9 @@ import app.physioportal.security.SecondFactorService;
 import app.physioportal.security.SystemTasks;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import app.physioportal.reminders.ReminderSettings;
+import app.physioportal.reminders.ReminderSettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -39,9 +42,12 @@ class DemoDataSeeder implements ApplicationRunner {
     private final DiaryDemoData diary;
     private final BookingDemoData bookings;
     private final SecondFactorService secondFactors;
+    private final ReminderSettingsService reminders;
 
     DemoDataSeeder(AccountService accounts, PatientService patients, SystemTasks systemTasks, Clock clock, PlanDemoData plans,
-            DiaryDemoData diary, BookingDemoData bookings, SecondFactorService secondFactors) {
+            DiaryDemoData diary, BookingDemoData bookings, SecondFactorService secondFactors,
+            ReminderSettingsService reminders) {
+        this.reminders = reminders;
         this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.patients = patients;
@@ -85,6 +91,26 @@ class DemoDataSeeder implements ApplicationRunner {
             if (story.medication() != null) {
                 systemTasks.runAsAccount(story.physioEmail(), () -> patients.updateMedications(id, story.medication()));
             }
+            systemTasks.runAsAccount(story.email(), () -> reminders.saveMine(reminderSettings(story.number(), today)));
         }
+    }
+
+    /** Each demo patient has chosen something a little different, so the physio's line and the emails vary. */
+    static ReminderSettings reminderSettings(int story, LocalDate today) {
+        ReminderSettings d = ReminderSettings.DEFAULTS;
+        return switch (story) {
+            case 1 -> new ReminderSettings(LocalTime.of(22, 0), true, 30, true, LocalTime.of(7, 30), true, true, false,
+                    null);
+            case 2 -> new ReminderSettings(LocalTime.of(23, 30), true, 45, true, LocalTime.of(8, 0), true, true, false,
+                    null);
+            case 3 -> new ReminderSettings(LocalTime.of(21, 30), true, 15, false, d.morningTime(), true, true, false,
+                    null);
+            case 5 -> new ReminderSettings(d.bedtime(), true, 30, true, d.morningTime(), true, true, false,
+                    today.plusDays(4));
+            case 6 -> new ReminderSettings(LocalTime.of(22, 30), false, 30, false, d.morningTime(), true, false, false,
+                    null);
+            default -> new ReminderSettings(d.bedtime(), d.bedtimeReminder(), d.minutesBefore(), d.morningReminder(),
+                    d.morningTime(), d.appointmentReminders(), d.nudges(), false, null);
+        };
     }
 }

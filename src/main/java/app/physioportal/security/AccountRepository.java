@@ -16,4 +16,6 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     List<Account> findAllByEmailIn(Collection<String> emails);
 
     List<Account> findAllByOrderByRoleAscDisplayNameAsc();
+
+    List<Account> findAllByRoleAndEnabledTrueOrderById(Role role);
 }

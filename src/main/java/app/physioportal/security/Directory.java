@@ -47,4 +47,11 @@ public class Directory {
                 .map(a -> new Member(a.getEmail(), a.getDisplayName(), a.getRole()))
                 .collect(Collectors.toMap(Member::email, Function.identity()));
     }
+
+    /** Everyone with this role whose account is enabled: whom the scheduled reminders consider. */
+    @Transactional(readOnly = true)
+    public java.util.List<Person> active(Role role) {
+        return accounts.findAllByRoleAndEnabledTrueOrderById(role).stream()
+                .map(a -> new Person(a.getId(), a.getDisplayName(), a.getEmail())).toList();
+    }
 }

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -29,6 +30,8 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 @EnableMethodSecurity
 class SecurityConfig {
 
+    static final String ONE_CLICK_UNSUBSCRIBE = "/unsubscribe/one-click";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit, Clock clock, JdbcTemplate jdbc,
             @Value("${app.security.login-attempts-per-address:30}") int attemptsPerAddress,
@@ -36,6 +39,11 @@ class SecurityConfig {
             @Value("${app.security.absolute-lifetime:12h}") Duration absoluteLifetime) throws Exception {
         // Load balancers and docker-compose probe health without signing in; it shows no details.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health").permitAll());
+        // RFC 8058 one-click unsubscribe: the mail provider POSTs without cookies or a CSRF token; the signed token in
+        // the address is the whole authority, and it can only turn one kind of reminder off for one person.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, ONE_CLICK_UNSUBSCRIBE).permitAll()
+                .requestMatchers(HttpMethod.GET, ONE_CLICK_UNSUBSCRIBE).permitAll());
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(ONE_CLICK_UNSUBSCRIBE));
         // Content-Security-Policy and friends come from SecurityHeadersFilter, which also covers the pages
         // Vaadin serves outside this chain; here only the defaults, with framing denied.
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));

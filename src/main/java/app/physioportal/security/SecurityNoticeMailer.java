@@ -1,23 +1,33 @@
 package app.physioportal.security;
 
+import app.physioportal.clinic.Clinic;
+import app.physioportal.mail.EmailLayout;
+import app.physioportal.mail.OutgoingEmail;
+import app.physioportal.mail.Outbox;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Sends security notices once the change is committed. */
+/** Queues a security notice in the transaction of the change it reports, so it goes if and only if that commits. */
 @Component
 class SecurityNoticeMailer {
 
-    private final PlainMail mail;
+    private final Outbox outbox;
+    private final Clinic clinic;
 
-    SecurityNoticeMailer(PlainMail mail) {
-        this.mail = mail;
+    SecurityNoticeMailer(Outbox outbox, Clinic clinic) {
+        this.outbox = outbox;
+        this.clinic = clinic;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void send(SecurityNotice notice) {
-        mail.send(notice.email(), notice.subject(), "Hello " + notice.name() + ",\n\n" + notice.what()
-                + "\n\nIf this was you, there is nothing more to do. If it was not, call the clinic today: someone "
-                + "else may know your password.\n\nPhysio Portal\n");
+        if (SystemTasks.isSeeding()) {
+            return;
+        }
+        outbox.enqueue(OutgoingEmail.of("SECURITY_NOTICE", null, notice.email(), notice.subject(),
+                EmailLayout.from(clinic.name()).greeting(Clinic.firstName(notice.name())).paragraph(notice.what())
+                        .paragraph("If this was you, there is nothing more to do. If it was not, call the clinic "
+                                + "today: someone else may know your password.")
+                        .render()));
     }
 }

@@ -33,6 +33,15 @@ class BookingMailTest {
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
 
     @Autowired
+    app.physioportal.mail.Outboxes outboxes;
+
+    /** Emails earlier tests queued with no mail server listening must not arrive in this test's inbox. */
+    @BeforeEach
+    void onlyThisTestsEmails() {
+        outboxes.clear();
+    }
+
+    @Autowired
     BookingService booking;
 
     @Autowired

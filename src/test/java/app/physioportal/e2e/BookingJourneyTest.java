@@ -8,7 +8,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -25,6 +27,15 @@ class BookingJourneyTest extends BrowserTest {
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    app.physioportal.mail.Outboxes outboxes;
+
+    /** Emails earlier tests queued with no mail server listening must not arrive in this test's inbox. */
+    @BeforeEach
+    void onlyThisTestsEmails() {
+        outboxes.clear();
+    }
 
     private List<WebElement> upcomingCards() {
         return browser.driver.findElements(By.cssSelector("#upcoming-appointments .appointment-card"));

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,15 @@ class ReassignmentTest extends SpringBrowserlessTest {
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
+    @Autowired
+    app.physioportal.mail.Outboxes outboxes;
+
+    /** Emails earlier tests queued with no mail server listening must not arrive in this test's inbox. */
+    @BeforeEach
+    void onlyThisTestsEmails() {
+        outboxes.clear();
+    }
 
     @Autowired
     PlanFixtures fixtures;

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,15 @@ class SecondFactorTest {
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
+    @Autowired
+    app.physioportal.mail.Outboxes outboxes;
+
+    /** Emails earlier tests queued with no mail server listening must not arrive in this test's inbox. */
+    @BeforeEach
+    void onlyThisTestsEmails() {
+        outboxes.clear();
+    }
 
     @LocalServerPort
     int port;

@@ -160,10 +160,10 @@ public class AppointmentsView extends Main {
         try {
             if (moving == null) {
                 booking.book(patientId, slot.start(), type, null);
-                notify("Booked. We have emailed you a confirmation with a calendar file.", NotificationVariant.LUMO_SUCCESS);
+                notify("Booked. A confirmation email with a calendar file is on its way.", NotificationVariant.LUMO_SUCCESS);
             } else {
                 booking.reschedule(patientId, moving.id(), slot.start());
-                notify("Moved. We have emailed you the new time.", NotificationVariant.LUMO_SUCCESS);
+                notify("Moved. An email with the new time is on its way.", NotificationVariant.LUMO_SUCCESS);
             }
             moving = null;
         } catch (SlotTakenException taken) {

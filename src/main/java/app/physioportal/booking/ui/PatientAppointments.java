@@ -168,7 +168,7 @@ public class PatientAppointments extends Div {
         confirmingCancel = null;
         try {
             booking.cancel(patientId, a.id());
-            Notification.show("Appointment cancelled. We have emailed a confirmation.", 5000,
+            Notification.show("Appointment cancelled. A confirmation email is on its way.", 5000,
                     Notification.Position.BOTTOM_STRETCH).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (BookingException refused) {
             Notification.show(refused.getMessage(), 6000, Notification.Position.BOTTOM_STRETCH)

@@ -171,7 +171,7 @@ public class ScheduleView extends Main {
             }
             try {
                 booking.book(patient.getValue().id(), slot.start(), type.getValue(), note.getValue());
-                notify("Booked for " + patient.getValue().displayName() + ". They have been emailed.",
+                notify("Booked for " + patient.getValue().displayName() + ". A confirmation email is on its way to them.",
                         NotificationVariant.LUMO_SUCCESS);
             } catch (SlotTakenException taken) {
                 notify("That time was just taken. Please pick another.", NotificationVariant.LUMO_WARNING);

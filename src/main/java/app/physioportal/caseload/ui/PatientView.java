@@ -19,6 +19,10 @@ import app.physioportal.plan.ui.PlanEditorView;
 import app.physioportal.patient.PatientProfile;
 import app.physioportal.patient.PatientService;
 import app.physioportal.security.Role;
+import app.physioportal.reminders.ReminderSettings;
+import app.physioportal.reminders.ReminderSettingsService;
+import java.util.ArrayList;
+import java.util.List;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -55,11 +59,13 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
     private final ProgressService progress;
     private final Clock clock;
     private final Clinic clinic;
+    private final ReminderSettingsService reminders;
     private String title = "Patient · Physio Portal";
 
     public PatientView(PatientService patients, DiaryService diary, Nights nights, PlanService plans,
             ClinicalNoteService notes, BookingService booking, ProgressService progress, Clock clock,
-            Clinic clinic) {
+            Clinic clinic, ReminderSettingsService reminders) {
+        this.reminders = reminders;
         this.booking = booking;
         this.progress = progress;
         this.patients = patients;
@@ -101,6 +107,9 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         Paragraph facts = new Paragraph((age == null ? "" : age + " years · ") + profile.email()
                 + " · with you since " + clinic.date(profile.assignedSince()));
         facts.addClassName("view-subtitle");
+        Paragraph reminderLine = new Paragraph(reminderSummary(reminders.of(profile.id())));
+        reminderLine.setId("patient-reminders");
+        reminderLine.addClassName("card-detail");
 
         TextField medications = new TextField("Cramp-related medicines");
         medications.setId("medications");
@@ -123,7 +132,7 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         medicationRow.addClassName("toolbar");
         medicationRow.addClassName("align-end");
 
-        Div header = new Div(name, facts);
+        Div header = new Div(name, facts, reminderLine);
         header.addClassName("view-header");
         if (profile.medications() != null) {
             Span flag = new Span("Medication: " + profile.medications());
@@ -133,6 +142,28 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         }
         header.add(medicationRow);
         return header;
+    }
+
+    /** Read-only: what the patient chose to be reminded of (they change it themselves). */
+    private String reminderSummary(ReminderSettings s) {
+        List<String> on = new ArrayList<>();
+        if (s.bedtimeReminder()) {
+            on.add("bedtime " + s.bedtime().minusMinutes(s.minutesBefore()));
+        }
+        if (s.morningReminder()) {
+            on.add("morning check-in " + s.morningTime());
+        }
+        if (s.appointmentReminders()) {
+            on.add("appointments");
+        }
+        if (s.nudges()) {
+            on.add("quiet-diary nudge");
+        }
+        String text = on.isEmpty() ? "Reminders: all off" : "Reminders on: " + String.join(", ", on);
+        if (s.awayUntil() != null && !s.awayUntil().isBefore(clinic.today())) {
+            text += " · away until " + clinic.date(s.awayUntil());
+        }
+        return text;
     }
 
     private Component planTab(long patientId) {

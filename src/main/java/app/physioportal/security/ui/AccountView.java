@@ -57,6 +57,18 @@ public class AccountView extends Main {
         setId("account-view");
         PortalUser user = currentUser.require();
         add(new ViewHeader("My account", user.displayName() + " · " + user.email()));
+        if (user.role() != Role.ADMIN) {
+            // The reminders feature's page, linked by its address so accounts need not know it.
+            Anchor reminders = new Anchor("account/reminders", "Reminder settings");
+            reminders.setId("reminders-link");
+            reminders.addClassName("button-link");
+            Div section = new Div(new H3("Reminders"), new Paragraph(user.role() == Role.PATIENT
+                    ? "Emails at bedtime when tonight's stretches are not done, a morning \"Any cramps last night?\", "
+                            + "appointment reminders, and a pause while you are away."
+                    : "The Monday email with how many of your patients need attention."), reminders);
+            section.addClassName("section");
+            add(section);
+        }
 
         mustChange.setId("must-change-password");
         mustChange.addClassName("notice-warning");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ProgressChartsTest {
 
     static final app.physioportal.clinic.Clinic CLINIC = new app.physioportal.clinic.Clinic(
-            java.time.Clock.systemUTC(), java.time.ZoneId.of("Europe/London"), "en-GB");
+            java.time.Clock.systemUTC(), java.time.ZoneId.of("Europe/London"), "en-GB", "Test clinic");
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final LocalDate MONDAY = LocalDate.of(2026, 10, 5);

@@ -1,0 +1,39 @@
+package app.physioportal.mail;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox in tests. Emails queued by earlier tests while no mail server listened wait for a retry; a test that
+ * starts GreenMail clears them first, so only its own emails arrive.
+ */
+@Component
+public class Outboxes {
+
+    private final JdbcTemplate jdbc;
+    private final OutboxSender sender;
+
+    Outboxes(JdbcTemplate jdbc, OutboxSender sender) {
+        this.jdbc = jdbc;
+        this.sender = sender;
+    }
+
+    /** Drops every email not yet sent. */
+    public void clear() {
+        synchronized (sender) {
+            jdbc.update("delete from outbox_email where status <> 'SENT'");
+        }
+    }
+
+    /** Sends what is due now, in this thread. */
+    public int sendDue() {
+        return sender.sendDue();
+    }
+
+    public List<Map<String, Object>> rowsTo(String recipient) {
+        return jdbc.queryForList("select id, kind, status, attempts, dedupe_key, last_error from outbox_email"
+                + " where recipient = ? order by id", recipient);
+    }
+}
