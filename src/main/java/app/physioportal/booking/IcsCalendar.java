@@ -1,23 +1,42 @@
 package app.physioportal.booking;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
- * An iCalendar (RFC 5545) invitation for one appointment. The UID stays the same for the life of the
- * appointment and SEQUENCE rises with each change, so a calendar updates or removes the one event it
- * already has instead of adding another. Times are UTC, lines end in CRLF and are folded at 75 octets.
+ * An iCalendar (RFC 5545) invitation for one appointment, written with ical4j (which escapes the text and quotes the
+ * names). The UID stays the same for the life of the appointment and SEQUENCE rises with each change, so a calendar
+ * updates or removes the one event it already has instead of adding another. Times are UTC (no VTIMEZONE needed),
+ * lines end in CRLF and are folded at 75 octets.
  */
 final class IcsCalendar {
 
     static final String CRLF = "\r\n";
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final int MAX_OCTETS = 75;
 
     private IcsCalendar() {
     }
@@ -28,66 +47,61 @@ final class IcsCalendar {
 
     static String of(AppointmentChanged change, Instant now, String location) {
         boolean cancel = change.kind() == AppointmentChanged.Kind.CANCELLED;
-        List<String> lines = new ArrayList<>();
-        lines.add("BEGIN:VCALENDAR");
-        lines.add("VERSION:2.0");
-        lines.add("PRODID:-//Physio Portal//Follow-up booking//EN");
-        lines.add("CALSCALE:GREGORIAN");
-        lines.add("METHOD:" + (cancel ? "CANCEL" : "REQUEST"));
-        lines.add("BEGIN:VEVENT");
-        lines.add("UID:" + uid(change.appointmentId()));
-        lines.add("SEQUENCE:" + change.sequence());
-        lines.add("DTSTAMP:" + UTC.format(now.truncatedTo(ChronoUnit.SECONDS)));
-        lines.add("DTSTART:" + UTC.format(change.start()));
-        lines.add("DTEND:" + UTC.format(change.end()));
-        lines.add("SUMMARY:" + escape("Physio follow-up with " + change.physioName()));
-        lines.add("DESCRIPTION:" + escape(change.type().label() + " appointment with " + change.physioName()
-                + " for " + change.patientName() + ".\nTo change or cancel it, use Physio Portal or call the clinic."));
-        lines.add("LOCATION:" + escape(change.type() == AppointmentType.VIDEO ? "Video call (link sent by your physio)"
+        VEvent event = new VEvent(false);
+        event.add(new Uid(uid(change.appointmentId())));
+        event.add(new Sequence(change.sequence()));
+        event.add(new DtStamp(now.truncatedTo(ChronoUnit.SECONDS)));
+        event.add(new DtStart<>(change.start().truncatedTo(ChronoUnit.SECONDS)));
+        event.add(new DtEnd<>(change.end().truncatedTo(ChronoUnit.SECONDS)));
+        event.add(new Summary("Physio follow-up with " + change.physioName()));
+        event.add(new Description(change.type().label() + " appointment with " + change.physioName() + " for "
+                + change.patientName() + ".\nTo change or cancel it, use Physio Portal or call the clinic."));
+        event.add(new Location(change.type() == AppointmentType.VIDEO ? "Video call (link sent by your physio)"
                 : location));
-        lines.add("ORGANIZER;CN=" + param(change.physioName()) + ":mailto:" + change.physioEmail());
-        lines.add("ATTENDEE;CN=" + param(change.patientName()) + ";ROLE=REQ-PARTICIPANT:mailto:"
-                + change.patientEmail());
-        lines.add("STATUS:" + (cancel ? "CANCELLED" : "CONFIRMED"));
-        lines.add("END:VEVENT");
-        lines.add("END:VCALENDAR");
-        StringBuilder out = new StringBuilder();
-        for (String line : lines) {
-            out.append(fold(line)).append(CRLF);
+        event.add(new Organizer(new ParameterList(List.<Parameter>of(new Cn(change.physioName()))),
+                mailto(change.physioEmail())));
+        event.add(new Attendee(new ParameterList(List.<Parameter>of(new Cn(change.patientName()), Role.REQ_PARTICIPANT)),
+                mailto(change.patientEmail())));
+        event.add(cancel ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Physio Portal//Follow-up booking//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        calendar.add(event);
+        return fold(calendar.toString());
+    }
+
+    private static URI mailto(String email) {
+        try {
+            // The three-part constructor quotes whatever an address may hold that a URI may not.
+            return new URI("mailto", email, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not an email address: " + email, e);
         }
-        return out.toString();
     }
 
-    /** TEXT values: backslash, semicolon, comma and newlines escaped (RFC 5545 3.3.11). */
-    static String escape(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
-    }
-
-    private static String param(String value) {
-        return "\"" + value.replace("\"", "'") + "\"";
-    }
-
-    /** Long lines are split after 75 octets; each continuation starts with one space. */
-    static String fold(String line) {
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= 75) {
-            return line;
-        }
-        StringBuilder out = new StringBuilder();
-        int octets = 0;
-        int limit = 75;
-        for (int i = 0; i < line.length(); ) {
-            int cp = line.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > limit) {
-                out.append(CRLF).append(' ');
-                octets = 1;
-                limit = 75;
+    /**
+     * Folds the library's unfolded CRLF lines so that none is longer than 75 octets of UTF-8, never inside a
+     * character. ical4j's own folding counts UTF-16 characters, so a line of accented names could run to well over
+     * 75 octets.
+     */
+    static String fold(String unfolded) {
+        StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 32);
+        for (String line : unfolded.split(CRLF)) {
+            int octets = 0;
+            for (int i = 0; i < line.length(); i += Character.charCount(line.codePointAt(i))) {
+                int cp = line.codePointAt(i);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (octets + size > MAX_OCTETS) {
+                    out.append(CRLF).append(' ');
+                    octets = 1;
+                }
+                out.appendCodePoint(cp);
+                octets += size;
             }
-            out.appendCodePoint(cp);
-            octets += size;
-            i += Character.charCount(cp);
+            out.append(CRLF);
         }
         return out.toString();
     }

@@ -105,7 +105,7 @@ class BookingMailTest {
         assertThat(ics).contains("METHOD:REQUEST\r\n", "UID:appointment-" + booked.id() + "@physio-portal\r\n",
                 "SEQUENCE:0\r\n", "DTSTART:" + utc + "\r\n", "STATUS:CONFIRMED\r\n");
         assertThat(ics.replace("\r\n ", "")).as("unfolded")
-                .contains("ATTENDEE;CN=\"Test Patient\";ROLE=REQ-PARTICIPANT:mailto:" + patient.email() + "\r\n");
+                .contains("ATTENDEE;CN=Test Patient;ROLE=REQ-PARTICIPANT:mailto:" + patient.email() + "\r\n");
         assertThat(to(fixture.physio())).singleElement().satisfies(m ->
                 assertThat(m.getSubject()).isEqualTo("Appointment booked (Test Patient)"));
 
