@@ -29,6 +29,10 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 @EnableMethodSecurity
 class SecurityConfig {
 
+    /** The installable app's public files (src/main/resources/META-INF/resources). */
+    static final String[] INSTALLABLE_APP_FILES = {"/manifest.webmanifest", "/service-worker.js", "/offline.html",
+            "/favicon.ico", "/favicon.svg", "/icons/**"};
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit, Clock clock, JdbcTemplate jdbc,
             @Value("${app.security.login-attempts-per-address:30}") int attemptsPerAddress,
@@ -36,6 +40,10 @@ class SecurityConfig {
             @Value("${app.security.absolute-lifetime:12h}") Duration absoluteLifetime) throws Exception {
         // Load balancers and docker-compose probe health without signing in; it shows no details.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health").permitAll());
+        // What installs the portal and what the service worker keeps: the manifest, the worker, the offline page
+        // and the icons, readable signed out (a browser fetches the manifest and icons without the session cookie).
+        // Vaadin already lets some of these through; all are listed so none depends on that. None holds any data.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(INSTALLABLE_APP_FILES).permitAll());
         // Content-Security-Policy and friends come from SecurityHeadersFilter, which also covers the pages
         // Vaadin serves outside this chain; here only the defaults, with framing denied.
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
