@@ -28,9 +28,13 @@
   function apply(choice) {
     root.setAttribute('theme', choice === 'auto' ? 'light-dark' : choice);
     root.setAttribute('data-colour-scheme', resolved(choice));
-    var meta = document.querySelector('meta[name="theme-color"]');
-    if (meta) {
-      meta.setAttribute('content', resolved(choice) === 'dark' ? '#16202c' : '#1a5276');
+    // The browser bar: the page has one theme-color per device scheme (Application.java, before this script).
+    // A scheme chosen with the toggle gives both its colour; "auto" gives each its own scheme's colour back.
+    var metas = document.querySelectorAll('meta[name="theme-color"]');
+    for (var i = 0; i < metas.length; i++) {
+      var forScheme = /dark/.test(metas[i].media) ? 'dark' : /light/.test(metas[i].media) ? 'light' : resolved(choice);
+      var scheme = choice === 'auto' ? forScheme : choice;
+      metas[i].setAttribute('content', scheme === 'dark' ? '#16202c' : '#1a5276');
     }
   }
 

@@ -31,6 +31,9 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 class SecurityConfig {
 
     static final String ONE_CLICK_UNSUBSCRIBE = "/unsubscribe/one-click";
+    /** The installable app's public files (src/main/resources/META-INF/resources). */
+    static final String[] INSTALLABLE_APP_FILES = {"/manifest.webmanifest", "/service-worker.js", "/offline.html",
+            "/favicon.ico", "/favicon.svg", "/icons/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit, Clock clock, JdbcTemplate jdbc,
@@ -44,6 +47,10 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, ONE_CLICK_UNSUBSCRIBE).permitAll()
                 .requestMatchers(HttpMethod.GET, ONE_CLICK_UNSUBSCRIBE).permitAll());
         http.csrf(csrf -> csrf.ignoringRequestMatchers(ONE_CLICK_UNSUBSCRIBE));
+        // What installs the portal and what the service worker keeps: the manifest, the worker, the offline page
+        // and the icons, readable signed out (a browser fetches the manifest and icons without the session cookie).
+        // Vaadin already lets some of these through; all are listed so none depends on that. None holds any data.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(INSTALLABLE_APP_FILES).permitAll());
         // Content-Security-Policy and friends come from SecurityHeadersFilter, which also covers the pages
         // Vaadin serves outside this chain; here only the defaults, with framing denied.
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
