@@ -44,11 +44,11 @@ public class ReminderLog {
         return n != null && n > 0;
     }
 
-    /** Whether an email of this kind went to this person since then (nudges: not more than one a week). */
+    /** Whether an email of this kind went to this person after then (nudges: not more than one a week). */
     @Transactional(readOnly = true)
     public boolean sentSince(long accountId, ReminderKind kind, Instant since) {
         Integer n = jdbc.queryForObject("select count(*) from reminder_log where account_id = ? and kind = ?"
-                + " and outcome = 'SENT' and decided_at >= ?", Integer.class, accountId, kind.name(),
+                + " and outcome = 'SENT' and decided_at > ?", Integer.class, accountId, kind.name(),
                 Timestamp.from(since));
         return n != null && n > 0;
     }
