@@ -109,6 +109,7 @@ class BookingMailTest {
         assertThat(to(fixture.physio())).singleElement().satisfies(m ->
                 assertThat(m.getSubject()).isEqualTo("Appointment booked (Test Patient)"));
 
+        outboxes.drain();
         greenMail.purgeEmailFromAllMailboxes();
         fixture.as(patient.email(), () -> booking.cancel(patient.id(), booked.id()));
 
@@ -127,6 +128,7 @@ class BookingMailTest {
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
         assertThat(to(patient.email())).hasSize(1);
 
+        outboxes.drain();
         greenMail.purgeEmailFromAllMailboxes();
         Slot later = fixture.openSlot(patient.id(), 6);
         fixture.as(fixture.physio(), () -> booking.reschedule(patient.id(), booked.id(), later.start()));
@@ -141,6 +143,7 @@ class BookingMailTest {
     void a_booking_that_fails_sends_no_email() throws Exception {
         Slot slot = fixture.openSlot(patient.id(), 4);
         fixture.as(fixture.physio(), () -> booking.book(patient.id(), slot.start(), AppointmentType.IN_CLINIC, null));
+        outboxes.drain();
         greenMail.purgeEmailFromAllMailboxes();
         TestPatient other = fixture.newPatient();
         try {

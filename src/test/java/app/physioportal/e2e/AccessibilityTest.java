@@ -74,6 +74,15 @@ class AccessibilityTest extends BrowserTest {
     }
 
     @Test
+    void the_pages_an_email_opens_without_signing_in_have_no_serious_accessibility_violations() {
+        browser.driver.manage().deleteAllCookies();
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("check-in?t=an-old-link", "check-in-unknown");
+        pages.put("unsubscribe?t=an-old-link", "unsubscribe-invalid");
+        scan("email-link", pages);
+    }
+
+    @Test
     void the_sign_in_page_has_no_serious_accessibility_violations() {
         browser.driver.manage().deleteAllCookies();
         browser.open("login");
@@ -103,6 +112,7 @@ class AccessibilityTest extends BrowserTest {
         pages.put("plan/history", "signed-in-name");
         pages.put("account", "account-view");
         pages.put("account/data", "data-download-view");
+        pages.put("account/reminders", "reminder-settings-view");
         // A mistyped address: the portal's own page, in the frame, with Log a cramp.
         pages.put("diray", "not-found");
         scan("patient", pages);
@@ -119,6 +129,7 @@ class AccessibilityTest extends BrowserTest {
         pages.put("patients/" + margaret + "/plan", "signed-in-name");
         pages.put("schedule", "signed-in-name");
         pages.put("account", "account-view");
+        pages.put("account/reminders", "reminder-settings-view");
         scan("physio", pages);
     }
 
@@ -128,6 +139,7 @@ class AccessibilityTest extends BrowserTest {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("admin/accounts", "signed-in-name");
         pages.put("admin/audit", "signed-in-name");
+        pages.put("admin/outbox", "outbox-view");
         pages.put("account", "account-view");
         scan("admin", pages);
     }

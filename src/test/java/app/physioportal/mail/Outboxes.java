@@ -32,6 +32,19 @@ public class Outboxes {
         return sender.sendDue();
     }
 
+    /**
+     * Sends everything waiting and returns when nothing is (the mail server must be up): emails the test's own set-up
+     * caused have then arrived, and a purge of the inbox afterwards leaves only what the test does next.
+     */
+    public void drain() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
+            sender.sendDue();
+            Integer waiting = jdbc.queryForObject("select count(*) from outbox_email where status in ('PENDING',"
+                    + " 'SENDING')", Integer.class);
+            return waiting != null && waiting == 0;
+        });
+    }
+
     public List<Map<String, Object>> rowsTo(String recipient) {
         return jdbc.queryForList("select id, kind, status, attempts, dedupe_key, last_error from outbox_email"
                 + " where recipient = ? order by id", recipient);

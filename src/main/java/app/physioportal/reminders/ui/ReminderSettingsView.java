@@ -123,6 +123,7 @@ public class ReminderSettingsView extends Main {
         }
         Anchor back = new Anchor("account", "Back to My account");
         back.setId("reminders-back");
+        back.addClassName("back-link");
         add(back);
     }
 

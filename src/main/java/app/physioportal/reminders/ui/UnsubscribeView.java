@@ -45,7 +45,7 @@ public class UnsubscribeView extends Main implements BeforeEnterObserver {
         card.add(brand);
         if (target.isEmpty()) {
             card.add(text("unsubscribe-invalid", "This link is not valid, so nothing was changed. You can turn "
-                    + "reminders on and off in My account, Reminders."), new Anchor("account/reminders", "Reminders"));
+                    + "reminders on and off in My account, Reminders."), link());
             return;
         }
         String what = target.get().kind().inWords();
@@ -63,9 +63,15 @@ public class UnsubscribeView extends Main implements BeforeEnterObserver {
             } else {
                 card.add(text("unsubscribe-invalid", "This link is not valid, so nothing was changed."));
             }
-            card.add(new Anchor("account/reminders", "Reminders"));
+            card.add(link());
         });
         card.add(stop, text("unsubscribe-other", "Your other emails from the clinic are not affected."));
+    }
+
+    private static Anchor link() {
+        Anchor reminders = new Anchor("account/reminders", "Reminder settings");
+        reminders.addClassName("check-in-link");
+        return reminders;
     }
 
     private static Paragraph text(String id, String words) {

@@ -79,7 +79,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.ADMIN)
     void an_admin_lands_on_accounts_and_cannot_open_clinical_pages() {
         navigate("", AccountsView.class);
-        assertThat(menu()).containsExactly("Accounts", "Audit trail", "My account");
+        assertThat(menu()).containsExactly("Accounts", "Audit trail", "Email outbox", "My account");
         int before = deniedPages(Demo.ADMIN);
         navigate("caseload", NotFoundView.class);
         navigate("today", NotFoundView.class);
