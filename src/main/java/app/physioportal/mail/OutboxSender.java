@@ -126,13 +126,22 @@ class OutboxSender {
             if (wait.compareTo(LONGEST_WAIT) > 0) {
                 wait = LONGEST_WAIT;
             }
-            String error = String.valueOf(failed.getMessage());
+            String error = reason(failed);
             jdbc.update("update outbox_email set status = ?, attempts = ?, next_attempt_at = ?, claimed_at = null,"
                     + " last_error = ? where id = ?", giveUp ? "FAILED" : "PENDING", attempts,
                     Timestamp.from(clock.instant().plus(wait)), error.substring(0, Math.min(error.length(), 500)), id);
             log.warn("Email {} not sent (attempt {}{}): {}", id, attempts, giveUp ? ", giving up" : "", error);
             return false;
         }
+    }
+
+    /** The innermost cause, in words the admin can act on ("ConnectException: Connection refused"). */
+    private static String reason(Exception failed) {
+        Throwable root = failed;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private record Row(long id, String to, String subject, String text, String html, String attachmentName,
