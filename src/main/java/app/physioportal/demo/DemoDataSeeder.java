@@ -1,6 +1,8 @@
 package app.physioportal.demo;
 
 import app.physioportal.patient.PatientService;
+import app.physioportal.reminders.ReminderSettings;
+import app.physioportal.reminders.ReminderSettingsService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.NewAccount;
 import app.physioportal.security.Role;
@@ -9,8 +11,6 @@ import app.physioportal.security.SystemTasks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import app.physioportal.reminders.ReminderSettings;
-import app.physioportal.reminders.ReminderSettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

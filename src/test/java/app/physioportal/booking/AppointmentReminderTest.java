@@ -14,7 +14,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -68,10 +67,9 @@ class AppointmentReminderTest {
     }
 
     private List<MimeMessage> received(String email) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+        return Outboxes.receivedBy(greenMail, email).stream().filter(m -> {
             try {
-                return GreenMailUtil.getAddressList(m.getAllRecipients()).contains(email)
-                        && m.getSubject().startsWith("Reminder:");
+                return m.getSubject().startsWith("Reminder:");
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }

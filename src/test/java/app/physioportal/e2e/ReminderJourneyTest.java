@@ -18,7 +18,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -71,10 +70,9 @@ class ReminderJourneyTest extends BrowserTest {
 
     private MimeMessage emailTo(String email, String subject) {
         outboxes.sendDue();
-        return browser.waitUpTo(15).until(d -> Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+        return browser.waitUpTo(15).until(d -> Outboxes.receivedBy(greenMail, email).stream().filter(m -> {
             try {
-                return GreenMailUtil.getAddressList(m.getAllRecipients()).contains(email)
-                        && m.getSubject().equals(subject);
+                return m.getSubject().equals(subject);
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }

@@ -79,17 +79,7 @@ class OutboxTest {
     }
 
     private List<MimeMessage> to(String recipient) {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage m : greenMail.getReceivedMessages()) {
-            try {
-                if (GreenMailUtil.getAddressList(m.getAllRecipients()).contains(recipient)) {
-                    found.add(m);
-                }
-            } catch (jakarta.mail.MessagingException unreadable) {
-                throw new IllegalStateException(unreadable);
-            }
-        }
-        return found;
+        return Outboxes.receivedBy(greenMail, recipient);
     }
 
     private String status(String recipient) {

@@ -45,6 +45,18 @@ public class Outboxes {
         });
     }
 
+    /** The messages an SMTP test server received for this address. */
+    public static List<jakarta.mail.internet.MimeMessage> receivedBy(
+            com.icegreen.greenmail.base.GreenMailOperations greenMail, String recipient) {
+        return java.util.Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return com.icegreen.greenmail.util.GreenMailUtil.getAddressList(m.getAllRecipients()).contains(recipient);
+            } catch (jakarta.mail.MessagingException unreadable) {
+                throw new IllegalStateException(unreadable);
+            }
+        }).toList();
+    }
+
     public List<Map<String, Object>> rowsTo(String recipient) {
         return jdbc.queryForList("select id, kind, status, attempts, dedupe_key, last_error from outbox_email"
                 + " where recipient = ? order by id", recipient);

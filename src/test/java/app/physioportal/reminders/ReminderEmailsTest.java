@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,13 +63,7 @@ class ReminderEmailsTest {
     }
 
     private static List<MimeMessage> to(String email) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-            try {
-                return GreenMailUtil.getAddressList(m.getAllRecipients()).contains(email);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Outboxes.receivedBy(greenMail, email);
     }
 
     private static String part(Part part, String type) throws Exception {
