@@ -52,4 +52,8 @@ for size in 16 32 48; do
   png "$work/small.svg" "$size" "$work/favicon-$size.png"
 done
 "$CONVERT" "$work/favicon-16.png" "$work/favicon-32.png" "$work/favicon-48.png" "$out/favicon.ico"
+# The notification badge: Android shows only its shape (the alpha channel), in white, in the status bar. The moon
+# alone, as on the favicon, on no tile.
+svg '' "translate(256 256) scale(1.22) translate(-241 -268)" "$MOON" > "$work/badge.svg"
+png "$work/badge.svg" 96 "$out/icons/badge-96.png"
 echo "rendered into $out"

@@ -6,6 +6,10 @@
  * the network; only when the network cannot be reached at all does the person see the offline page instead
  * (an answer from the server, even an error or a redirect to sign in, is passed on as it is). So nothing stale
  * or private is ever shown from here.
+ *
+ * It also shows the portal's browser notifications (the bedtime and morning reminders, sent by the server's WebPush
+ * when the person turned them on in this browser): the message is {"title", "body", "url"}, and a tap opens the url,
+ * a path of this site, in a portal window.
  */
 'use strict';
 
@@ -58,4 +62,57 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fetch(request).catch(() => caches.match(url.pathname).then((kept) => kept || Response.error())));
   }
   // Everything else (Vaadin's scripts, styles, UIDL, heartbeats, uploads, downloads): not handled here.
+});
+
+// Notifications. One per page of the portal: a newer reminder to the same page (tonight's bedtime reminder, this
+// morning's check-in) replaces an older one still showing, and still makes the phone ring (renotify).
+const NOTIFICATION_ICON = '/icons/icon-192.png';
+const NOTIFICATION_BADGE = '/icons/badge-96.png';
+
+/** A path of this site, or the start page: a message never sends the person to another site. */
+function portalPath(value) {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+    return '/';
+  }
+  const url = new URL(value, self.location.origin);
+  return url.origin === self.location.origin ? url.pathname + url.search + url.hash : '/';
+}
+
+self.addEventListener('push', (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch (notJson) {
+    message = {};
+  }
+  if (!message || typeof message !== 'object') {
+    message = {};
+  }
+  const title = typeof message.title === 'string' && message.title.trim() !== '' ? message.title : 'Physio Portal';
+  const url = portalPath(message.url);
+  event.waitUntil(self.registration.showNotification(title, {
+    body: typeof message.body === 'string' ? message.body : '',
+    icon: NOTIFICATION_ICON,
+    badge: NOTIFICATION_BADGE,
+    tag: 'physio:' + new URL(url, self.location.origin).pathname,
+    renotify: true,
+    data: { url }
+  }));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = new URL(portalPath(event.notification.data && event.notification.data.url), self.location.origin);
+  event.waitUntil(
+    // The portal windows this worker controls: one is brought forward and sent to the page; without one, a new one.
+    self.clients.matchAll({ type: 'window' }).then((windows) => {
+      const open = windows.find((w) => w.frameType !== 'nested');
+      if (!open) {
+        return self.clients.openWindow(target.href);
+      }
+      return open.focus()
+        .then((focused) => (focused || open).navigate(target.href))
+        .catch(() => self.clients.openWindow(target.href));
+    })
+  );
 });
