@@ -13,6 +13,7 @@ import app.physioportal.plan.PlanService;
 import app.physioportal.plan.PlanVersionView;
 import app.physioportal.plan.TodayItem;
 import app.physioportal.plan.TodayPlan;
+import app.physioportal.reminders.push.WebPush;
 import app.physioportal.security.Directory;
 import app.physioportal.security.Directory.Person;
 import app.physioportal.security.Role;
@@ -75,12 +76,14 @@ public class ReminderJob {
     private final PortalAddress portal;
     private final JobLock lock;
     private final TransactionTemplate transaction;
+    private final WebPush push;
     private final boolean enabled;
 
     ReminderJob(Clock clock, Clinic clinic, Directory directory, ReminderSettingsService settings, ReminderLog decisions,
             Outbox outbox, CheckInLinks checkInLinks, Unsubscribe unsubscribe, AdherenceService adherence,
             PlanService plans, DiaryService diary, SystemTasks system, PortalAddress portal, JobLock lock,
-            TransactionTemplate transaction, @Value("${app.reminders.enabled:true}") boolean enabled) {
+            TransactionTemplate transaction, WebPush push, @Value("${app.reminders.enabled:true}") boolean enabled) {
+        this.push = push;
         this.clock = clock;
         this.clinic = clinic;
         this.directory = directory;
@@ -164,7 +167,7 @@ public class ReminderJob {
         boolean anyTonight = plan.filter(p -> p.day().equals(night)).map(p -> !p.tonight().isEmpty()).orElse(false);
         String outcome = !anyTonight ? "NO_STRETCHES" : open.isEmpty() ? "ALREADY_DONE" : "SENT";
         Instant bedtime = ZonedDateTime.of(s.bedtimeOf(night), clinic.zone()).toInstant();
-        return decide(patient, ReminderKind.BEDTIME, occasion, outcome, () -> {
+        Optional<Boolean> decided = decide(patient, ReminderKind.BEDTIME, occasion, outcome, () -> {
             List<String> items = new ArrayList<>();
             for (TodayItem item : open) {
                 items.add(item.item().exercise().name() + ": " + item.item().amountInWords());
@@ -178,6 +181,12 @@ public class ReminderJob {
             return email(patient, ReminderKind.BEDTIME, occasion, "Tonight's stretches", body)
                     .expiringAt(bedtime.plus(Duration.ofMinutes(30)));
         });
+        if (decided.orElse(false)) {
+            // After the commit: the browsers where the patient turned notifications on (the same words, shorter).
+            push.notify(patient.id(), "Tonight's stretches", "Before bed: " + String.join(", ",
+                    open.stream().map(item -> item.item().exercise().name()).toList()) + ".", "/today");
+        }
+        return decided;
     }
 
     private Optional<Boolean> morning(Person patient, LocalDate night, Instant noon) {
@@ -187,8 +196,11 @@ public class ReminderJob {
         }
         boolean recorded = asPatient(patient, () -> diary.listNights(patient.id(), night, night)).stream()
                 .anyMatch(NightSummary::recorded);
-        return decide(patient, ReminderKind.MORNING, occasion, recorded ? "ALREADY_RECORDED" : "SENT", () -> {
+        String[] link = new String[1];
+        Optional<Boolean> decided = decide(patient, ReminderKind.MORNING, occasion, recorded ? "ALREADY_RECORDED" : "SENT",
+                () -> {
             String token = checkInLinks.create(patient.id(), night, noon);
+            link[0] = "/check-in?t=" + token;
             EmailLayout body = EmailLayout.from(clinic.name()).greeting(Clinic.firstName(patient.name()))
                     .paragraph("Any cramps last night (" + clinic.longDay(night) + ")?")
                     .buttons("No cramps", portal.link("check-in?t=" + token), "I had cramps",
@@ -197,6 +209,11 @@ public class ReminderJob {
                             + "today. \"I had cramps\" opens the quick log after you sign in.");
             return email(patient, ReminderKind.MORNING, occasion, "Any cramps last night?", body).expiringAt(noon);
         });
+        if (decided.orElse(false)) {
+            // A tap opens the same one-press page as the email's "No cramps" (it asks before recording anything).
+            push.notify(patient.id(), "Any cramps last night?", "Tap to answer: a night without cramps takes one press.", link[0]);
+        }
+        return decided;
     }
 
     private Optional<Boolean> nudge(Person patient, LocalDate today, Instant now) {

@@ -23,7 +23,8 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
      * runs the scripts the server sends (executeJs, the bootstrap) through the Function constructor; without
      * 'unsafe-eval' not even the sign-in page renders (tried: the browser journeys then fail at the login form).
      * Its components set inline styles. No WebSocket or other origin is contacted: the portal does not use
-     * push, so connect-src is this origin only (service-worker.js is served with this policy too, so the
+     * Vaadin's server push, so connect-src is this origin only (browser notifications come through the browser's
+     * own push service, which page scripts never contact) (service-worker.js is served with this policy too, so the
      * service worker's own fetches are held to it). The web app manifest and the service worker load from this
      * origin only (manifest-src, worker-src: no blob: or data: workers). AccessibilityTest asserts that no page of
      * any role reports a violation of this policy.

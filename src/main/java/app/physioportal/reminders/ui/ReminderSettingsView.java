@@ -7,6 +7,8 @@ import app.physioportal.clinic.Clinic;
 import app.physioportal.reminders.ReminderSettings;
 import app.physioportal.reminders.ReminderSettingsService;
 import app.physioportal.reminders.StretchCalendarFile;
+import app.physioportal.reminders.push.PushSubscriptions;
+import app.physioportal.reminders.push.VapidKeys;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
@@ -62,7 +64,7 @@ public class ReminderSettingsView extends Main {
     private final boolean patient;
 
     public ReminderSettingsView(ReminderSettingsService service, CurrentUser currentUser, Clinic clinic,
-            StretchCalendarFile calendar) {
+            StretchCalendarFile calendar, PushSubscriptions pushes, VapidKeys vapidKeys) {
         this.service = service;
         this.clinic = clinic;
         PortalUser user = currentUser.require();
@@ -101,6 +103,9 @@ public class ReminderSettingsView extends Main {
                     morningReminder, morningTime);
             section("Other emails", appointmentReminders, nudges);
             section("Away", awayUntil);
+            section("Notifications on this device", new Paragraph("The bedtime and morning reminders can also "
+                    + "appear on this phone or computer, like a message. The emails still come."),
+                    new PushSwitch(pushes, vapidKeys));
         } else {
             section("Emails", weeklyDigest);
         }
