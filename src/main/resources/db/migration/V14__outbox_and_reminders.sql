@@ -30,6 +30,7 @@ CREATE TABLE outbox_email (
 );
 CREATE INDEX ix_outbox_due ON outbox_email (status, next_attempt_at);
 CREATE INDEX ix_outbox_created ON outbox_email (created_at);
+CREATE INDEX ix_outbox_sent ON outbox_email (status, sent_at);
 
 -- A patient's reminders (a physio's weekly digest uses weekly_digest only). No row: the defaults.
 CREATE TABLE reminder_settings (

@@ -39,6 +39,7 @@ class OutboxSender {
     private static final Duration STALE_CLAIM = Duration.ofMinutes(10);
     /** Sent emails keep their row (who, what kind, when) but not their content after this. */
     private static final Duration KEEP_CONTENT = Duration.ofDays(30);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
@@ -49,6 +50,7 @@ class OutboxSender {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox")
             .daemon(true).factory());
     private final AtomicBoolean queued = new AtomicBoolean();
+    private Instant lastPurge;
 
     OutboxSender(JdbcTemplate jdbc, JavaMailSender mail, Clock clock,
             @Value("${app.mail.from:Physio Portal <no-reply@physio-portal.example>}") String from) {
@@ -86,8 +88,13 @@ class OutboxSender {
             jdbc.update("update outbox_email set status = 'EXPIRED', last_error = 'not sent before it stopped being"
                     + " useful' where status = 'PENDING' and expires_at is not null and expires_at <= ?",
                     Timestamp.from(now));
-            jdbc.update("update outbox_email set text_body = '', html_body = '', attachment = null"
-                    + " where status = 'SENT' and sent_at < ? and text_body <> ''", Timestamp.from(now.minus(KEEP_CONTENT)));
+            if (lastPurge == null || !now.isBefore(lastPurge.plus(PURGE_EVERY))) {
+                // Hourly, not every pass: the sent rows are most of the table.
+                jdbc.update("update outbox_email set text_body = '', html_body = '', attachment = null"
+                        + " where status = 'SENT' and sent_at < ? and text_body <> ''",
+                        Timestamp.from(now.minus(KEEP_CONTENT)));
+                lastPurge = now;
+            }
             int sent = 0;
             List<Long> due = jdbc.queryForList("select id from outbox_email where status = 'PENDING'"
                     + " and next_attempt_at <= ? order by id limit 100", Long.class, Timestamp.from(now));
