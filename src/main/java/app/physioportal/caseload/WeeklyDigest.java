@@ -1,5 +1,7 @@
 package app.physioportal.caseload;
 
+import app.physioportal.audit.AuditAction;
+import app.physioportal.audit.AuditService;
 import app.physioportal.base.JobLock;
 import app.physioportal.base.PortalAddress;
 import app.physioportal.caseload.CaseloadService.CaseloadRow;
@@ -54,12 +56,14 @@ public class WeeklyDigest {
     private final PortalAddress portal;
     private final JobLock lock;
     private final TransactionTemplate transaction;
+    private final AuditService audit;
     private final boolean enabled;
 
     WeeklyDigest(CaseloadService caseload, Directory directory, ReminderSettingsService settings, ReminderLog decisions,
             Outbox outbox, Unsubscribe unsubscribe, SystemTasks system, Clinic clinic, Clock clock,
-            PortalAddress portal, JobLock lock, TransactionTemplate transaction,
+            PortalAddress portal, JobLock lock, TransactionTemplate transaction, AuditService audit,
             @Value("${app.reminders.enabled:true}") boolean enabled) {
+        this.audit = audit;
         this.caseload = caseload;
         this.directory = directory;
         this.settings = settings;
@@ -101,14 +105,22 @@ public class WeeklyDigest {
             boolean on = wanted.get(physio.id()).weeklyDigest();
             List<CaseloadRow> rows = new ArrayList<>();
             if (on) {
-                system.runAsAccount(physio.email(), () -> rows.addAll(caseload.myCaseload()));
+                // Counts only leave the portal: no person opens these records, so none is logged as opened by the
+                // physio ("Who has seen my record" stays true); the count itself is audited once below.
+                system.runUnseenAs(physio.email(), "weekly digest", () -> rows.addAll(caseload.myCaseload()));
             }
             long needing = rows.stream().filter(r -> r.attention() > 0).count();
             long quiet = rows.stream().filter(CaseloadRow::stale).count();
             String outcome = !on ? "TURNED_OFF" : rows.isEmpty() ? "NO_PATIENTS" : "SENT";
-            Boolean queued = transaction.execute(status -> decisions.decide(physio.id(), ReminderKind.DIGEST, occasion,
-                    outcome) && "SENT".equals(outcome) && outbox.enqueue(email(physio, rows.size(), needing, quiet,
-                    occasion)));
+            Boolean queued = transaction.execute(status -> {
+                boolean mine = decisions.decide(physio.id(), ReminderKind.DIGEST, occasion, outcome);
+                if (mine && "SENT".equals(outcome)) {
+                    audit.recordAs("system:weekly-digest", AuditAction.CASELOAD_COUNTED, null, "caseload of "
+                            + physio.email() + ": " + rows.size() + " patients, " + needing + " needing attention");
+                    return outbox.enqueue(email(physio, rows.size(), needing, quiet, occasion));
+                }
+                return false;
+            });
             if (Boolean.TRUE.equals(queued)) {
                 sent++;
             }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class SystemTasks {
 
     private static final ThreadLocal<Boolean> SEEDING = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<String> UNSEEN = new ThreadLocal<>();
 
     private final SecurityContextHolderStrategy contexts;
     private final PortalUserDetailsService users;
@@ -36,6 +37,30 @@ public class SystemTasks {
     public void runAsAccount(String email, Runnable task) {
         PortalUser user = (PortalUser) users.loadUserByUsername(email);
         runWith(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), task);
+    }
+
+    /**
+     * Computes something for this account that no person reads record by record (the Monday digest's counts): access
+     * checks apply as for the account, but the records read are not logged as opened by that person, since they were
+     * not; the caller audits what it did instead, once.
+     */
+    public void runUnseenAs(String email, String purpose, Runnable task) {
+        String was = UNSEEN.get();
+        UNSEEN.set(purpose);
+        try {
+            runAsAccount(email, task);
+        } finally {
+            if (was == null) {
+                UNSEEN.remove();
+            } else {
+                UNSEEN.set(was);
+            }
+        }
+    }
+
+    /** Whether the current work reads records for a count or digest rather than for a person to look at. */
+    static boolean unseen() {
+        return UNSEEN.get() != null;
     }
 
     /** Writes history (demo data) rather than serving a person: side effects such as emails stay quiet. */

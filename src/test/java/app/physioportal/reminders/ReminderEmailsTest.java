@@ -52,6 +52,9 @@ class ReminderEmailsTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void onlyThisTestsEmails() {
         outboxes.clear();
@@ -157,6 +160,8 @@ class ReminderEmailsTest {
     void on_monday_morning_each_physio_gets_one_digest_with_counts_and_no_names() throws Exception {
         fixture.at(LocalDateTime.of(2026, 12, 14, 12, 0));
         FreshPatient quiet = fixture.patient(LocalDate.of(2026, 11, 1), ReminderSettings.DEFAULTS);
+        int openedBefore = jdbc.queryForObject("select count(*) from audit_event where patient_id = ?"
+                + " and action = 'RECORD_ACCESSED'", Integer.class, quiet.id());
         fixture.at(LocalDateTime.of(2026, 12, 14, 7, 29));
         assertThat(digest.runDue()).isZero();
         fixture.at(LocalDateTime.of(2026, 12, 14, 7, 30));
@@ -167,5 +172,11 @@ class ReminderEmailsTest {
         String text = part(message, "text/plain");
         assertThat(text).contains("need attention this week").contains("http://localhost:8080/caseload")
                 .doesNotContain("Ada Test").doesNotContain(quiet.email());
+        // Nobody opened the patient's record: the digest counted it, and says so once in the audit trail.
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where patient_id = ? and action = 'RECORD_ACCESSED'",
+                Integer.class, quiet.id())).isEqualTo(openedBefore);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'CASELOAD_COUNTED' and actor ="
+                + " 'system:weekly-digest' and detail like ?", Integer.class, "caseload of " + PlanFixtures.PHYSIO + ":%"))
+                .isEqualTo(1);
     }
 }
