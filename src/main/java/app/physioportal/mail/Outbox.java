@@ -64,16 +64,7 @@ public class Outbox {
         } catch (DuplicateKeyException alreadyQueued) {
             return false;
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sender.wake();
-                }
-            });
-        } else {
-            sender.wake();
-        }
+        wakeSenderAfterCommit();
         return true;
     }
 
@@ -123,14 +114,23 @@ public class Outbox {
                 + " last_error = null where id = ? and status = 'FAILED'", Timestamp.from(clock.instant()), id);
         if (changed == 1) {
             audit.record(AuditAction.EMAIL_RETRIED, null, "email " + id);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sender.wake();
-                }
-            });
+            wakeSenderAfterCommit();
         }
         return changed == 1;
+    }
+
+    /** The sender looks for the row once it is committed (at once, outside a transaction). */
+    private void wakeSenderAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            sender.wake();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sender.wake();
+            }
+        });
     }
 
     private static @Nullable Instant instant(java.sql.@Nullable Timestamp value) {
