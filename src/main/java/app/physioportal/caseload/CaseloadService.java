@@ -3,6 +3,7 @@ package app.physioportal.caseload;
 import app.physioportal.booking.BookingOverview;
 import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryOverview;
+import app.physioportal.messages.MessageService;
 import app.physioportal.diary.DiaryOverview.RecordedNight;
 import app.physioportal.patient.PatientService;
 import app.physioportal.plan.AdherenceService;
@@ -38,10 +39,14 @@ public class CaseloadService {
      * @param baselinePerNight cramps per recorded night over the first two recorded weeks
      * @param recentPerNight   cramps per recorded night over the last two weeks
      * @param adherencePercent share of prescribed exercise done over the last two weeks, null without a plan
+     * @param unreadMessages   messages from the patient the physio has not opened yet
+     * @param waitingSince     when the patient's oldest unanswered message was sent, if the last word is theirs
+     * @param answerOverdue    whether that was longer ago than the clinic promises to answer within
      */
     public record CaseloadRow(long patientId, String name, LocalDate lastRecordedNight, boolean stale,
             Double baselinePerNight, Double recentPerNight, Trend trend, Integer adherencePercent,
-            Integer planVersion, LocalDate planSince, Instant nextAppointment, int attention) {
+            Integer planVersion, LocalDate planSince, Instant nextAppointment, int attention, int unreadMessages,
+            Instant waitingSince, boolean answerOverdue) {
     }
 
     private final PatientService patientService;
@@ -50,9 +55,11 @@ public class CaseloadService {
     private final PlanOverview planOverview;
     private final BookingOverview bookingOverview;
     private final Clinic clinic;
+    private final MessageService messages;
 
     CaseloadService(PatientService patientService, DiaryOverview diary, AdherenceService adherence, PlanOverview planOverview,
-            BookingOverview bookingOverview, Clinic clinic) {
+            BookingOverview bookingOverview, Clinic clinic, MessageService messages) {
+        this.messages = messages;
         this.planOverview = planOverview;
         this.bookingOverview = bookingOverview;
         this.patientService = patientService;
@@ -74,16 +81,21 @@ public class CaseloadService {
         Map<Long, Instant> nextVisits = bookingOverview.nextAppointments(ids);
         LocalDate recentFrom = today.minusDays(WINDOW_DAYS);
         Map<Long, Integer> adherencePercents = adherence.adherencePercents(ids, recentFrom, today.minusDays(1));
+        Map<Long, Integer> unread = messages.unreadFromPatients(ids);
+        Map<Long, Instant> waiting = messages.waitingSince(ids);
+        Instant overdueBefore = clinic.now().toInstant().minus(messages.answerWithin());
         return patients.stream()
                 .map(p -> row(p, nights.getOrDefault(p.id(), List.of()), versions.get(p.id()), nextVisits.get(p.id()),
-                        adherencePercents.get(p.id()), today))
+                        adherencePercents.get(p.id()), today, unread.getOrDefault(p.id(), 0), waiting.get(p.id()),
+                        overdueBefore))
                 .sorted(Comparator.comparingInt(CaseloadRow::attention).reversed()
                         .thenComparing(CaseloadRow::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
 
     private CaseloadRow row(AssignedPatient patient, List<RecordedNight> nights, CurrentVersion plan,
-            Instant nextVisit, Integer adherence, LocalDate today) {
+            Instant nextVisit, Integer adherence, LocalDate today, int unread, Instant waitingSince,
+            Instant overdueBefore) {
         LocalDate lastNight = nights.isEmpty() ? null : nights.get(nights.size() - 1).night();
         // Last night is the evening before today: a record for it means nothing is missing yet.
         boolean stale = lastNight == null || ChronoUnit.DAYS.between(lastNight, today) > STALE_AFTER_NIGHTS;
@@ -107,9 +119,12 @@ public class CaseloadService {
             case NOT_ENOUGH_DATA -> 1;
             default -> 0;
         } + (stale ? 3 : 0) + (adherence != null && adherence < 50 ? 2 : 0) + (plan == null ? 1 : 0);
+        boolean overdue = waitingSince != null && waitingSince.isBefore(overdueBefore);
+        // A question left unanswered past the clinic's promise comes first; an unread one soon after.
+        attention += overdue ? 5 : unread > 0 ? 3 : 0;
         return new CaseloadRow(patient.id(), patient.displayName(), lastNight, stale, baseline, recent, trend,
                 adherence, plan == null ? null : plan.number(), plan == null ? null : plan.effectiveFrom(),
-                nextVisit, attention);
+                nextVisit, attention, unread, waitingSince, overdue);
     }
 
     /** Cramps per recorded night in [from, to), or null with too few recorded nights to say. */

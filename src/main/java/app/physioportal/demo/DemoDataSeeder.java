@@ -43,11 +43,14 @@ class DemoDataSeeder implements ApplicationRunner {
     private final BookingDemoData bookings;
     private final SecondFactorService secondFactors;
     private final ReminderSettingsService reminders;
+    private final MessageDemoData messages;
+    private final java.util.Map<Integer, Long> patientIds = new java.util.HashMap<>();
 
     DemoDataSeeder(AccountService accounts, PatientService patients, SystemTasks systemTasks, Clock clock, PlanDemoData plans,
             DiaryDemoData diary, BookingDemoData bookings, SecondFactorService secondFactors,
-            ReminderSettingsService reminders) {
+            ReminderSettingsService reminders, MessageDemoData messages) {
         this.reminders = reminders;
+        this.messages = messages;
         this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.patients = patients;
@@ -69,6 +72,7 @@ class DemoDataSeeder implements ApplicationRunner {
             plans.seed(today);
             diary.seed(today);
             bookings.seed();
+            messages.seed(today, patientId(1), patientId(3), patientId(6));
         });
         log.info("Seeded the demo clinic: sign in as admin@example.org, physio1@example.org or "
                 + "patient1@example.org with the password {}; staff then give the code of an authenticator app "
@@ -88,11 +92,16 @@ class DemoDataSeeder implements ApplicationRunner {
                     story.physio() == 1 ? physio1 : physio2,
                     LocalDate.of(story.birthYear(), 1 + story.number(), 10 + story.number()),
                     story.firstNight(today));
+            patientIds.put(story.number(), id);
             if (story.medication() != null) {
                 systemTasks.runAsAccount(story.physioEmail(), () -> patients.updateMedications(id, story.medication()));
             }
             systemTasks.runAsAccount(story.email(), () -> reminders.saveMine(reminderSettings(story.number(), today)));
         }
+    }
+
+    private long patientId(int story) {
+        return patientIds.get(story);
     }
 
     /** Each demo patient has chosen something a little different, so the physio's line and the emails vary. */

@@ -6,6 +6,7 @@ import app.physioportal.booking.BookingService;
 import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.NightSummary;
+import app.physioportal.messages.MessageService;
 import app.physioportal.notes.ClinicalNoteService;
 import app.physioportal.patient.AccessHistory;
 import app.physioportal.patient.PatientService;
@@ -46,6 +47,7 @@ public class DataExportService {
     private final PlanExport planExport;
     private final DiaryService diary;
     private final ClinicalNoteService notes;
+    private final MessageService messages;
     private final BookingService booking;
     private final AuditService audit;
     private final AccessHistory accessHistory;
@@ -56,8 +58,9 @@ public class DataExportService {
 
     DataExportService(PatientAccess access, PatientService patients, PlanService plans, PlanExport planExport,
             DiaryService diary, ClinicalNoteService notes, BookingService booking, AuditService audit, Clock clock,
-            Clinic clinic, AccessHistory accessHistory) {
+            Clinic clinic, AccessHistory accessHistory, MessageService messages) {
         this.accessHistory = accessHistory;
+        this.messages = messages;
         this.booking = booking;
         this.access = access;
         this.patients = patients;
@@ -83,6 +86,7 @@ public class DataExportService {
         var sharedNotes = notes.notesFor(patientId);
         var appointments = booking.appointments(patientId);
         var accesses = accessHistory.allOfMyRecord(patientId);
+        var conversation = messages.forExport(patientId);
 
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("exportedAt", clock.instant());
@@ -92,6 +96,7 @@ public class DataExportService {
         all.put("diaryNights", nights);
         all.put("notesSharedWithYou", sharedNotes);
         all.put("appointments", appointments);
+        all.put("messages", conversation);
         all.put("whoOpenedYourRecord", accesses);
 
         Csv profileCsv = new Csv("name", "email", "birth_date", "assigned_since", "physio", "medications")
@@ -127,6 +132,12 @@ public class DataExportService {
                 a.end().atZone(zone).toLocalDateTime(), a.type(), a.status(), a.physioName(), a.bookedBy(),
                 a.cancelledBy(), a.note()));
 
+        Csv messagesCsv = new Csv("sent", "from", "about", "message", "read_by_other_side", "withdrawn");
+        conversation.forEach(m -> messagesCsv.row(m.sentAt().atZone(zone).toLocalDateTime(),
+                m.mine() ? "you" : m.senderName(), m.about() == null ? null : m.about().token(), m.body(),
+                m.readAt() == null ? null : m.readAt().atZone(zone).toLocalDateTime(),
+                m.withdrawnAt() == null ? null : m.withdrawnAt().atZone(zone).toLocalDateTime()));
+
         Csv accessCsv = new Csv("when", "who", "role", "what");
         accesses.forEach(a -> accessCsv.row(a.when().atZone(zone).toLocalDateTime(), a.who(), a.role(), a.what()));
 
@@ -140,6 +151,7 @@ public class DataExportService {
         files.put("cramps.csv", cramps.toString());
         files.put("notes_shared_with_you.csv", notesCsv.toString());
         files.put("appointments.csv", visits.toString());
+        files.put("messages.csv", messagesCsv.toString());
         files.put("who_opened_your_record.csv", accessCsv.toString());
 
         audit.record(AuditAction.DATA_EXPORTED, patientId, String.join(", ", files.keySet()));

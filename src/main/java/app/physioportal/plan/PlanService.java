@@ -22,6 +22,7 @@ import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -53,9 +54,12 @@ public class PlanService {
     private final PatientAccess access;
     private final AuditService audit;
     private final Clock clock;
+    private final ObjectProvider<MessageReference> messageReference;
 
     PlanService(PlanRepository plans, PlanVersionRepository versions, PrescribedItemRepository items, PlanStore store,
-            ExerciseService exercises, PatientAccess access, AuditService audit, Clock clock) {
+            ExerciseService exercises, PatientAccess access, AuditService audit, Clock clock,
+            ObjectProvider<MessageReference> messageReference) {
+        this.messageReference = messageReference;
         this.plans = plans;
         this.versions = versions;
         this.items = items;
@@ -111,12 +115,34 @@ public class PlanService {
     }
 
     /**
+     * As {@link #createVersion}, made in answer to one of the patient's messages: the version links back to it.
+     * The message must be in this patient's conversation.
+     */
+    @Transactional
+    public int createVersionAnswering(long patientId, Integer basedOnVersion, List<@Valid ItemDraft> newItems,
+            String reason, long messageId) {
+        access.checkAs(patientId, Role.PHYSIO, "change the plan");
+        MessageReference messages = messageReference.getIfAvailable();
+        if (messages == null || !messages.isInConversationOf(messageId, patientId)) {
+            audit.record(AuditAction.ACCESS_DENIED, patientId, "plan change answering message " + messageId
+                    + " of another conversation");
+            throw new IllegalArgumentException("That message is not in this patient's conversation");
+        }
+        return create(patientId, basedOnVersion, newItems, reason, currentDay(), messageId);
+    }
+
+    /**
      * As {@link #createVersion}, in force from a past day (recording a change made on paper, or the demo
      * history). Same checks: only the assigned physio.
      */
     @Transactional
     public int createVersionEffectiveFrom(long patientId, Integer basedOnVersion, List<@Valid ItemDraft> newItems,
             String reason, LocalDate effectiveFrom) {
+        return create(patientId, basedOnVersion, newItems, reason, effectiveFrom, null);
+    }
+
+    private int create(long patientId, Integer basedOnVersion, List<ItemDraft> newItems, String reason,
+            LocalDate effectiveFrom, Long answersMessageId) {
         PortalUser physio = access.checkAs(patientId, Role.PHYSIO, "change the plan");
         String cleanReason = blankToNull(reason);
         if (cleanReason == null) {
@@ -152,7 +178,7 @@ public class PlanService {
             throw new PlanChangedException();
         }
         PlanVersion version = versions.save(new PlanVersion(plan.getId(), number, cleanReason, physio.id(),
-                physio.displayName(), clock.instant(), effectiveFrom));
+                physio.displayName(), clock.instant(), effectiveFrom).answering(answersMessageId));
         List<PrescribedItem> rows = new ArrayList<>();
         for (int i = 0; i < newItems.size(); i++) {
             rows.add(new PrescribedItem(version.getId(), i + 1, newItems.get(i)));
@@ -161,7 +187,8 @@ public class PlanService {
         List<String> changes = PlanDiff.forAudit(before, newItems, exercises.libraryById());
         // The reason is the physio's clinical text: it stays in the plan, the audit trail says that one was given.
         audit.record(AuditAction.PLAN_VERSION_CREATED, patientId, "version " + number + " from " + effectiveFrom
-                + ", reason given; " + String.join("; ", changes));
+                + ", reason given" + (answersMessageId == null ? "" : " in answer to message " + answersMessageId) + "; "
+                + String.join("; ", changes));
         return number;
     }
 

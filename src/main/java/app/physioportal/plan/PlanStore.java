@@ -66,7 +66,7 @@ class PlanStore {
             List<ItemDraft> after = planItems.stream().map(PlanItem::dose).toList();
             views.add(new PlanVersionView(version.getVersionNumber(), version.getReason(), version.getAuthorName(),
                     version.getCreatedAt(), version.getEffectiveFrom(), planItems,
-                    PlanDiff.describe(before, after, library)));
+                    PlanDiff.describe(before, after, library), version.getAnswersMessageId()));
             before = after;
         }
         return views;

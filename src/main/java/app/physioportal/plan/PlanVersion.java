@@ -41,6 +41,9 @@ class PlanVersion {
     @Column(name = "effective_from", nullable = false)
     private LocalDate effectiveFrom;
 
+    @Column(name = "answers_message_id")
+    private Long answersMessageId;
+
     protected PlanVersion() {
     }
 
@@ -53,6 +56,16 @@ class PlanVersion {
         this.authorName = authorName;
         this.createdAt = createdAt;
         this.effectiveFrom = effectiveFrom;
+    }
+
+    /** The patient's message this change answers, if the physio made it from one. */
+    Long getAnswersMessageId() {
+        return answersMessageId;
+    }
+
+    PlanVersion answering(Long messageId) {
+        this.answersMessageId = messageId;
+        return this;
     }
 
     Long getPlanId() {

@@ -6,7 +6,8 @@ public enum ReminderKind {
     MORNING("morning check-in emails"),
     APPOINTMENT("appointment reminders"),
     NUDGE("diary reminders after quiet nights"),
-    DIGEST("the weekly caseload digest");
+    DIGEST("the weekly caseload digest"),
+    MESSAGES("emails about new messages");
 
     private final String inWords;
 

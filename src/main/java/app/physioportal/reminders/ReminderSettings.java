@@ -10,10 +10,25 @@ import org.jspecify.annotations.Nullable;
  * @param bedtime       when the patient goes to bed; a time after midnight belongs to the evening before
  * @param minutesBefore how long before bedtime the stretch reminder comes
  * @param awayUntil     no bedtime, morning or quiet-night emails up to and including this day
+ * @param messageEmails an email (without the message) when the physio or patient writes, at most one an hour
  */
 public record ReminderSettings(LocalTime bedtime, boolean bedtimeReminder, int minutesBefore, boolean morningReminder,
         LocalTime morningTime, boolean appointmentReminders, boolean nudges, boolean weeklyDigest,
-        @Nullable LocalDate awayUntil) {
+        @Nullable LocalDate awayUntil, boolean messageEmails) {
+
+    /** Settings as they were before message emails had a switch: those are on. */
+    public ReminderSettings(LocalTime bedtime, boolean bedtimeReminder, int minutesBefore, boolean morningReminder,
+            LocalTime morningTime, boolean appointmentReminders, boolean nudges, boolean weeklyDigest,
+            @Nullable LocalDate awayUntil) {
+        this(bedtime, bedtimeReminder, minutesBefore, morningReminder, morningTime, appointmentReminders, nudges,
+                weeklyDigest, awayUntil, true);
+    }
+
+    /** The same settings with the message emails switched on or off. */
+    public ReminderSettings withMessageEmails(boolean on) {
+        return new ReminderSettings(bedtime, bedtimeReminder, minutesBefore, morningReminder, morningTime,
+                appointmentReminders, nudges, weeklyDigest, awayUntil, on);
+    }
 
     /** What a new patient gets: the trial's evening stretch and morning diary, reminded by email. */
     public static final ReminderSettings DEFAULTS = new ReminderSettings(LocalTime.of(22, 0), true, 30, true,
@@ -32,6 +47,7 @@ public record ReminderSettings(LocalTime bedtime, boolean bedtimeReminder, int m
             case APPOINTMENT -> appointmentReminders;
             case NUDGE -> nudges;
             case DIGEST -> weeklyDigest;
+            case MESSAGES -> messageEmails;
         };
     }
 
@@ -39,7 +55,7 @@ public record ReminderSettings(LocalTime bedtime, boolean bedtimeReminder, int m
         return new ReminderSettings(bedtime, bedtimeReminder && kind != ReminderKind.BEDTIME, minutesBefore,
                 morningReminder && kind != ReminderKind.MORNING, morningTime,
                 appointmentReminders && kind != ReminderKind.APPOINTMENT, nudges && kind != ReminderKind.NUDGE,
-                weeklyDigest && kind != ReminderKind.DIGEST, awayUntil);
+                weeklyDigest && kind != ReminderKind.DIGEST, awayUntil, messageEmails && kind != ReminderKind.MESSAGES);
     }
 
     /** Whether the patient asked for quiet on this day (the evening of a night, or a morning). */

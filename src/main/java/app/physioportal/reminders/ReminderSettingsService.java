@@ -142,18 +142,18 @@ public class ReminderSettingsService {
                 .addValue("minutes", s.minutesBefore()).addValue("morningReminder", s.morningReminder())
                 .addValue("morningTime", Time.valueOf(s.morningTime()))
                 .addValue("appointments", s.appointmentReminders()).addValue("nudges", s.nudges())
-                .addValue("digest", s.weeklyDigest())
+                .addValue("digest", s.weeklyDigest()).addValue("messages", s.messageEmails())
                 .addValue("away", s.awayUntil() == null ? null : Date.valueOf(s.awayUntil()))
                 .addValue("now", Timestamp.from(clock.instant()));
         int updated = jdbc.update("update reminder_settings set bedtime = :bedtime, bedtime_reminder = :bedtimeReminder,"
                 + " minutes_before = :minutes, morning_reminder = :morningReminder, morning_time = :morningTime,"
                 + " appointment_reminders = :appointments, nudges = :nudges, weekly_digest = :digest,"
-                + " away_until = :away, updated_at = :now where account_id = :id", p);
+                + " message_emails = :messages, away_until = :away, updated_at = :now where account_id = :id", p);
         if (updated == 0) {
             jdbc.update("insert into reminder_settings (account_id, bedtime, bedtime_reminder, minutes_before,"
-                    + " morning_reminder, morning_time, appointment_reminders, nudges, weekly_digest, away_until,"
-                    + " updated_at) values (:id, :bedtime, :bedtimeReminder, :minutes, :morningReminder, :morningTime,"
-                    + " :appointments, :nudges, :digest, :away, :now)", p);
+                    + " morning_reminder, morning_time, appointment_reminders, nudges, weekly_digest, message_emails,"
+                    + " away_until, updated_at) values (:id, :bedtime, :bedtimeReminder, :minutes, :morningReminder,"
+                    + " :morningTime, :appointments, :nudges, :digest, :messages, :away, :now)", p);
         }
     }
 
@@ -162,7 +162,8 @@ public class ReminderSettingsService {
         return new ReminderSettings(row.getTime("bedtime").toLocalTime(), row.getBoolean("bedtime_reminder"),
                 row.getInt("minutes_before"), row.getBoolean("morning_reminder"),
                 row.getTime("morning_time").toLocalTime(), row.getBoolean("appointment_reminders"),
-                row.getBoolean("nudges"), row.getBoolean("weekly_digest"), away == null ? null : away.toLocalDate());
+                row.getBoolean("nudges"), row.getBoolean("weekly_digest"), away == null ? null : away.toLocalDate(),
+                row.getBoolean("message_emails"));
     }
 
     private static String describeChange(ReminderSettings before, ReminderSettings after) {

@@ -7,6 +7,7 @@ import app.physioportal.booking.BookingService.AppointmentSummary;
 import app.physioportal.clinic.Clinic;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -158,6 +159,13 @@ public class PatientAppointments extends Div {
             Span note = new Span(a.note());
             note.addClassName("card-detail");
             card.add(note);
+        }
+        if (!physioActions && a.status() != AppointmentStatus.CANCELLED) {
+            // By route name: booking knows nothing of the messages module.
+            Anchor ask = new Anchor("messages?about=appointment:" + a.id(), "Ask my physio about this appointment");
+            ask.addClassNames("card-link", "ask-physio");
+            ask.setId("ask-about-appointment-" + a.id());
+            card.add(ask);
         }
         card.addClassNames("card", "appointment-card");
         card.setId("appointment-" + a.id());

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -81,6 +82,16 @@ public class CaseloadView extends Main {
         name.setId("patient-link-" + row.patientId());
         Div head = new Div(name, trendBadge(row.trend()));
         head.addClassName("card-head");
+        if (row.unreadMessages() > 0) {
+            RouterLink unread = new RouterLink(row.unreadMessages() + " unread", PatientView.class,
+                    new RouteParameters("patientId", String.valueOf(row.patientId())));
+            unread.setQueryParameters(QueryParameters.of("tab", "messages"));
+            unread.addClassName("unread-badge");
+            unread.setId("unread-" + row.patientId());
+            unread.getElement().setAttribute("aria-label", row.unreadMessages() + " unread "
+                    + (row.unreadMessages() == 1 ? "message" : "messages") + " from " + row.name());
+            head.add(unread);
+        }
 
         Div facts = new Div(
                 fact("Last entry", lastEntry(row), row.stale()),
@@ -93,6 +104,12 @@ public class CaseloadView extends Main {
                         : clinic.weekdayTime(row.nextAppointment()), false));
         facts.addClassName("facts");
         Div card = new Div(head, facts);
+        if (row.answerOverdue()) {
+            Span overdue = new Span("Message unanswered since " + clinic.weekdayTime(row.waitingSince()));
+            overdue.addClassName("overdue-flag");
+            overdue.setId("overdue-" + row.patientId());
+            card.add(overdue);
+        }
         card.addClassName("card");
         card.addClassName("caseload-card");
         if (row.attention() >= 3) {

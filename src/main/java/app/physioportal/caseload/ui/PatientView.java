@@ -10,6 +10,10 @@ import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.Nights;
 import app.physioportal.diary.ui.NightList;
+import app.physioportal.messages.MessageService;
+import app.physioportal.messages.MessageSignals;
+import app.physioportal.messages.Topics;
+import app.physioportal.messages.ui.ConversationPanel;
 import app.physioportal.notes.ClinicalNoteService;
 import app.physioportal.notes.ui.ClinicalNotesPanel;
 import app.physioportal.plan.PlanService;
@@ -30,7 +34,9 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
+import java.util.HashMap;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import java.util.ArrayList;
@@ -60,12 +66,19 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
     private final Clock clock;
     private final Clinic clinic;
     private final ReminderSettingsService reminders;
+    private final MessageService messages;
+    private final MessageSignals signals;
+    private final Topics topics;
     private String title = "Patient · Physio Portal";
 
     public PatientView(PatientService patients, DiaryService diary, Nights nights, PlanService plans,
             ClinicalNoteService notes, BookingService booking, ProgressService progress, Clock clock,
-            Clinic clinic, ReminderSettingsService reminders) {
+            Clinic clinic, ReminderSettingsService reminders, MessageService messages, MessageSignals signals,
+            Topics topics) {
         this.reminders = reminders;
+        this.messages = messages;
+        this.signals = signals;
+        this.topics = topics;
         this.booking = booking;
         this.progress = progress;
         this.patients = patients;
@@ -91,12 +104,28 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         TabSheet tabs = new TabSheet();
         tabs.setId("patient-tabs");
         tabs.setWidthFull();
-        tabs.add("Progress", new ProgressPanel(patientId, progress, clinic));
-        tabs.add("Diary", new NightList(diary, nights, clinic, clock, patientId, true));
-        tabs.add("Plan", planTab(patientId));
-        tabs.add("Appointments", new PatientAppointments(booking, clinic, clock, patientId, true));
-        tabs.add("Notes", new ClinicalNotesPanel(notes, patientId, true, clinic));
+        Map<String, Tab> byName = new HashMap<>();
+        byName.put("progress", tabs.add("Progress", new ProgressPanel(patientId, progress, clinic)));
+        byName.put("diary", tabs.add("Diary", new NightList(diary, nights, clinic, clock, patientId, true)));
+        byName.put("plan", tabs.add("Plan", planTab(patientId)));
+        byName.put("appointments", tabs.add("Appointments",
+                new PatientAppointments(booking, clinic, clock, patientId, true)));
+        byName.put("notes", tabs.add("Notes", new ClinicalNotesPanel(notes, patientId, true, clinic)));
+        // Opening the conversation marks the patient's messages read: it is built when the physio opens the tab.
+        int unread = messages.unreadFromPatients(List.of(patientId)).getOrDefault(patientId, 0);
+        Div conversation = new Div();
+        conversation.setId("messages-tab");
+        Tab messagesTab = tabs.add(unread == 0 ? "Messages" : "Messages (" + unread + " unread)", conversation);
+        messagesTab.setId("messages-tab-button");
+        byName.put("messages", messagesTab);
+        tabs.addSelectedChangeListener(change -> {
+            if (change.getSelectedTab() == messagesTab && conversation.getComponentCount() == 0) {
+                conversation.add(new ConversationPanel(messages, signals, topics, clinic, patientId, true, null));
+            }
+        });
         add(tabs);
+        event.getLocation().getQueryParameters().getSingleParameter("tab").map(byName::get)
+                .ifPresent(tabs::setSelectedTab);
     }
 
     private Component header(PatientProfile profile) {

@@ -10,6 +10,7 @@ import app.physioportal.diary.Nights;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -105,6 +106,13 @@ public class NightList extends Div {
             free.setId("mark-free-" + night.night());
             free.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             card.add(free);
+        }
+        if (!readOnly && night.recorded()) {
+            // By route name: the diary knows nothing of the messages module.
+            Anchor ask = new Anchor("messages?about=night:" + night.night(), "Ask my physio about this night");
+            ask.addClassNames("card-link", "ask-physio");
+            ask.setId("ask-about-night-" + night.night());
+            card.add(ask);
         }
         return card;
     }

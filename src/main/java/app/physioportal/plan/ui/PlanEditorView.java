@@ -62,6 +62,7 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
     private long patientId;
     private String patientName;
     private Integer basedOnVersion;
+    private Long answersMessageId;
     private List<ItemDraft> previous = List.of();
     private Map<Long, ExerciseInfo> library;
     private final List<Row> rows = new ArrayList<>();
@@ -88,6 +89,9 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         patientId = RouteIds.require(event, "patientId");
+        // From a message ("Change the plan in answer"): the new version links back to it. Checked when saving.
+        answersMessageId = event.getLocation().getQueryParameters().getSingleParameter("answers")
+                .filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
         // A refusal propagates to the access-denied page; the service has audited it.
         List<PlanVersionView> history = plans.history(patientId);
         patientName = patients.patientProfile(patientId).displayName();
@@ -150,11 +154,19 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
 
         historyArea.removeAll();
         if (!history.isEmpty()) {
-            historyArea.add(new H3("Version history"), new PlanHistoryList(history, clinic));
+            historyArea.add(new H3("Version history"), new PlanHistoryList(history, clinic, patientId));
         }
         Div templateArea = new Div(template, templateText);
         templateArea.setVisible(basedOnVersion == null);
-        add(header, templateArea, itemList, addRow, diff, reason, save, historyArea);
+        add(header);
+        if (answersMessageId != null) {
+            Paragraph answering = new Paragraph("In answer to " + patientName.split(" ")[0] + "'s message: the new "
+                    + "version links back to it in both your histories.");
+            answering.setId("plan-answers-message");
+            answering.addClassName("answering-note");
+            add(answering);
+        }
+        add(templateArea, itemList, addRow, diff, reason, save, historyArea);
         renderItems();
     }
 
@@ -232,7 +244,11 @@ public class PlanEditorView extends Main implements BeforeEnterObserver {
             return;
         }
         try {
-            int number = plans.createVersion(patientId, basedOnVersion, drafts(), reason.getValue());
+            int number = answersMessageId == null
+                    ? plans.createVersion(patientId, basedOnVersion, drafts(), reason.getValue())
+                    : plans.createVersionAnswering(patientId, basedOnVersion, drafts(), reason.getValue(),
+                            answersMessageId);
+            answersMessageId = null;
             closeError();
             Notification done = Notification.show("Saved version " + number + ". " + patientName.split(" ")[0]
                     + " sees it now.");

@@ -5,6 +5,7 @@ import app.physioportal.exercise.ui.ExerciseIcon;
 import app.physioportal.plan.PlanItem;
 import app.physioportal.plan.PlanVersionView;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,15 +17,19 @@ import java.util.List;
 class PlanHistoryList extends Div {
 
 
-    PlanHistoryList(List<PlanVersionView> newestFirst, Clinic clinic) {
+    /**
+     * @param physiosPatientId the patient, when a physio reads the list (links go to their patient page); null for
+     *                         the patient's own list (links go to their messages)
+     */
+    PlanHistoryList(List<PlanVersionView> newestFirst, Clinic clinic, Long physiosPatientId) {
         addClassName("card-list");
         setId("plan-history");
         for (int i = 0; i < newestFirst.size(); i++) {
-            add(versionCard(newestFirst.get(i), i == 0, clinic));
+            add(versionCard(newestFirst.get(i), i == 0, clinic, physiosPatientId));
         }
     }
 
-    private static Div versionCard(PlanVersionView version, boolean current, Clinic clinic) {
+    private static Div versionCard(PlanVersionView version, boolean current, Clinic clinic, Long physiosPatientId) {
         Span title = new Span("Version " + version.number() + " · from " + clinic.date(version.effectiveFrom()));
         title.addClassName("card-title");
         Div head = new Div(title);
@@ -62,6 +67,22 @@ class PlanHistoryList extends Div {
         Details exercises = new Details("Exercises in this version", items);
         exercises.setOpened(current);
         Div card = new Div(head, reason, author, changes, exercises);
+        // Messages are linked by route name: the plan module knows nothing of the messages module.
+        if (version.answersMessageId() != null) {
+            Anchor answer = new Anchor(physiosPatientId == null ? "messages"
+                    : "patients/" + physiosPatientId + "?tab=messages",
+                    physiosPatientId == null ? "In answer to your message" : "In answer to the patient's message");
+            answer.addClassName("card-link");
+            answer.addClassName("version-answers");
+            card.addComponentAtIndex(2, answer);
+        }
+        if (physiosPatientId == null) {
+            Anchor ask = new Anchor("messages?about=plan:" + version.number(), "Ask my physio about this version");
+            ask.addClassName("card-link");
+            ask.addClassName("ask-physio");
+            ask.setId("ask-about-version-" + version.number());
+            card.add(ask);
+        }
         card.addClassName("card");
         card.setId("version-" + version.number());
         return card;

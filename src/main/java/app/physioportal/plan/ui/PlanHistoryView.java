@@ -33,7 +33,7 @@ public class PlanHistoryView extends Main {
             none.addClassName("card");
             add(none);
         } else {
-            add(new PlanHistoryList(history, clinic));
+            add(new PlanHistoryList(history, clinic, null));
         }
     }
 }

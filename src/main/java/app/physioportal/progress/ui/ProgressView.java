@@ -5,7 +5,13 @@ import app.physioportal.clinic.Clinic;
 import app.physioportal.progress.ProgressService;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Role;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -23,5 +29,16 @@ public class ProgressView extends Main {
         setId("progress-view");
         add(new ViewHeader("My progress", "Your diary and exercises, week by week."));
         add(new ProgressPanel(currentUser.require().id(), progress, clinic));
+        // By route name: progress knows nothing of the messages module.
+        LocalDate thisWeek = clinic.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Anchor thisOne = new Anchor("messages?about=week:" + thisWeek, "this week");
+        thisOne.setId("ask-about-this-week");
+        Anchor lastOne = new Anchor("messages?about=week:" + thisWeek.minusWeeks(1), "last week (from "
+                + clinic.dayMonth(thisWeek.minusWeeks(1)) + ")");
+        lastOne.setId("ask-about-last-week");
+        Paragraph ask = new Paragraph(new Text("Questions about what you see? Ask your physio about "), thisOne,
+                new Text(" or "), lastOne, new Text("."));
+        ask.addClassNames("card", "ask-physio");
+        add(ask);
     }
 }

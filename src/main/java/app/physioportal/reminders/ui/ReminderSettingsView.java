@@ -59,6 +59,7 @@ public class ReminderSettingsView extends Main {
     private final Checkbox appointmentReminders = new Checkbox("Remind me of appointments the day before");
     private final Checkbox nudges = new Checkbox("A gentle email if my diary has been quiet for 3 nights");
     private final Checkbox weeklyDigest = new Checkbox("Monday email: how many of my patients need attention");
+    private final Checkbox messageEmails = new Checkbox("Email me when I have a new message (never its text)");
     private final DatePicker awayUntil = new DatePicker("Pause bedtime and morning emails until");
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
     private final boolean patient;
@@ -101,13 +102,13 @@ public class ReminderSettingsView extends Main {
                     bedtime, bedtimeReminder, minutesBefore);
             section("Mornings", new Paragraph("One tap on \"No cramps\" records the night without signing in."),
                     morningReminder, morningTime);
-            section("Other emails", appointmentReminders, nudges);
+            section("Other emails", appointmentReminders, nudges, messageEmails);
             section("Away", awayUntil);
             section("Notifications on this device", new Paragraph("The bedtime and morning reminders can also "
                     + "appear on this phone or computer, like a message. The emails still come."),
                     new PushSwitch(pushes, vapidKeys));
         } else {
-            section("Emails", weeklyDigest);
+            section("Emails", weeklyDigest, messageEmails);
         }
         Button save = new Button("Save reminders", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -148,6 +149,7 @@ public class ReminderSettingsView extends Main {
         appointmentReminders.setId("reminders-appointments-on");
         nudges.setId("reminders-nudges-on");
         weeklyDigest.setId("reminders-digest-on");
+        messageEmails.setId("reminders-messages-on");
         awayUntil.setId("reminders-away-until");
     }
 
@@ -160,6 +162,7 @@ public class ReminderSettingsView extends Main {
         appointmentReminders.setValue(s.appointmentReminders());
         nudges.setValue(s.nudges());
         weeklyDigest.setValue(s.weeklyDigest());
+        messageEmails.setValue(s.messageEmails());
         awayUntil.setValue(s.awayUntil());
     }
 
@@ -187,11 +190,11 @@ public class ReminderSettingsView extends Main {
             }
             settings = new ReminderSettings(bedtime.getValue(), bedtimeReminder.getValue(), minutesBefore.getValue(),
                     morningReminder.getValue(), morningTime.getValue(), appointmentReminders.getValue(),
-                    nudges.getValue(), before.weeklyDigest(), awayUntil.getValue());
+                    nudges.getValue(), before.weeklyDigest(), awayUntil.getValue(), messageEmails.getValue());
         } else {
             settings = new ReminderSettings(before.bedtime(), before.bedtimeReminder(), before.minutesBefore(),
                     before.morningReminder(), before.morningTime(), before.appointmentReminders(), before.nudges(),
-                    weeklyDigest.getValue(), before.awayUntil());
+                    weeklyDigest.getValue(), before.awayUntil(), messageEmails.getValue());
         }
         try {
             service.saveMine(settings);

@@ -1,6 +1,11 @@
 package app.physioportal.shell.ui;
 
 import app.physioportal.base.ui.DemoBanner;
+import app.physioportal.base.ui.NavigationBadges;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import java.util.HashMap;
+import java.util.Map;
 import app.physioportal.security.Notices;
 
 import app.physioportal.base.ui.ColourSchemeButton;
@@ -34,10 +39,14 @@ import org.springframework.beans.factory.annotation.Value;
 @Layout
 @PermitAll
 @JsModule("./a11y-patches.js")
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final List<NavigationBadges> badges;
+    private final Map<String, Span> badgeSpans = new HashMap<>();
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext, Notices notices,
-            @Value("${app.demo-data:false}") boolean demo) {
+            @Value("${app.demo-data:false}") boolean demo, List<NavigationBadges> badges) {
+        this.badges = badges;
         setPrimarySection(Section.DRAWER);
         if (demo) {
             addToNavbar(DemoBanner.create());
@@ -109,16 +118,39 @@ public class MainLayout extends AppLayout {
         return bar;
     }
 
-    private static SideNav createNav() {
+    private SideNav createNav() {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = entry.icon() == null
                     ? new SideNavItem(entry.title(), entry.path())
                     : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            Span badge = new Span();
+            badge.addClassName("nav-badge");
+            badge.setId("nav-badge-" + path.replace('/', '-'));
+            badge.setVisible(false);
+            item.setSuffixComponent(badge);
+            badgeSpans.put(path, badge);
             nav.addItem(item);
         }
         return nav;
+    }
+
+    /** Unread counts and the like beside the navigation entries, fresh after every navigation. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (badgeSpans.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        badges.forEach(source -> counts.putAll(source.counts()));
+        badgeSpans.forEach((path, badge) -> {
+            int count = counts.getOrDefault(path, 0);
+            badge.setVisible(count > 0);
+            badge.setText(count > 99 ? "99+" : String.valueOf(count));
+            badge.getElement().setAttribute("aria-label", count + " unread");
+        });
     }
 
     private static String roleLabel(PortalUser user) {
