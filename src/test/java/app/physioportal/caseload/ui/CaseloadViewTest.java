@@ -59,7 +59,7 @@ class CaseloadViewTest extends SpringBrowserlessTest {
         assertThat(find(H2.class).first().getText()).isEqualTo("Susan Clarke");
         assertThat(find(Span.class).id("medication-flag").getText()).contains("statin");
         TabSheet tabs = find(TabSheet.class).id("patient-tabs");
-        assertThat(tabs.getTabCount()).isEqualTo(5);
+        assertThat(tabs.getTabCount()).isEqualTo(6);
     }
 
     @Test

@@ -40,6 +40,9 @@ class PlanEditorViewTest extends SpringBrowserlessTest {
     @Autowired
     DemoIds ids;
 
+    @Autowired
+    app.physioportal.messages.MessageService messages;
+
     @BeforeEach
     void physioExists() {
         fixtures.ensurePhysio();
@@ -177,5 +180,34 @@ class PlanEditorViewTest extends SpringBrowserlessTest {
         navigate("patients/" + patient1 + "/plan", AccessDeniedView.class);
 
         assertThat(ids.auditCountForPatient(Demo.PHYSIO2, "ACCESS_DENIED", patient1)).isEqualTo(before + 1);
+    }
+
+    @Test
+    @WithUserDetails(value = PlanFixtures.PHYSIO, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_change_made_from_a_patients_message_links_back_to_it_and_a_foreign_message_saves_nothing() {
+        var patient = fixtures.newPatient();
+        plans.createVersion(patient.id(), null, plans.trialTemplate(), "Start");
+        long question = fixtures.as(patient.email(), () -> messages.send(patient.id(), "It aches", null));
+        var other = fixtures.newPatient();
+        long foreign = fixtures.as(other.email(), () -> messages.send(other.id(), "Mine", null));
+        long calf = exercises.byCode("wall-calf-stretch").id();
+
+        com.vaadin.flow.component.UI.getCurrent().navigate("patients/" + patient.id() + "/plan",
+                com.vaadin.flow.router.QueryParameters.of("answers", String.valueOf(foreign)));
+        test(find(IntegerField.class).id("hold-" + calf)).setValue(15);
+        save("Shorter hold while it aches");
+        assertThat(plans.history(patient.id())).hasSize(1);
+
+        com.vaadin.flow.component.UI.getCurrent().navigate("patients/" + patient.id() + "/plan",
+                com.vaadin.flow.router.QueryParameters.of("answers", String.valueOf(question)));
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).id("plan-answers-message").getText())
+                .startsWith("In answer to Ada's message");
+        test(find(IntegerField.class).id("hold-" + calf)).setValue(15);
+        save("Shorter hold while it aches");
+        var current = plans.currentPlan(patient.id()).orElseThrow();
+        assertThat(current.number()).isEqualTo(2);
+        assertThat(current.answersMessageId()).isEqualTo(question);
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withClassName("version-answers").all())
+                .isNotEmpty();
     }
 }
