@@ -36,6 +36,8 @@ class SessionGuard extends OncePerRequestFilter {
     static final String RENEWED_AT = SessionGuard.class.getName() + ".renewedAt";
     /** The last request of this session that was the person's doing (not a heartbeat). */
     static final String LAST_USED_AT = SessionGuard.class.getName() + ".lastUsedAt";
+    /** On a request: the session's last use before this request counted, for {@link BackgroundRequest}. */
+    static final String USED_BEFORE = SessionGuard.class.getName() + ".usedBefore";
 
     private record AccountState(boolean enabled, @Nullable Instant sessionsValidFrom) {
     }
@@ -79,7 +81,7 @@ class SessionGuard extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
-            String reason = lifetimeReason(user, session, isHeartbeat(request));
+            String reason = lifetimeReason(user, session, request);
             if (reason == null) {
                 reason = endReason(user, session);
             }
@@ -98,7 +100,8 @@ class SessionGuard extends OncePerRequestFilter {
         return "heartbeat".equals(request.getParameter("v-r"));
     }
 
-    private @Nullable String lifetimeReason(PortalUser user, HttpSession session, boolean heartbeat) {
+    private @Nullable String lifetimeReason(PortalUser user, HttpSession session, HttpServletRequest request) {
+        boolean heartbeat = isHeartbeat(request);
         Instant now = clock.instant();
         Instant signedIn = user.signedInAt();
         if (signedIn == null || now.isAfter(signedIn.plus(absoluteLifetime))) {
@@ -109,6 +112,7 @@ class SessionGuard extends OncePerRequestFilter {
             return "not used for more than " + idleTimeout.toMinutes() + " minutes";
         }
         if (!heartbeat) {
+            request.setAttribute(USED_BEFORE, lastUsed);
             session.setAttribute(LAST_USED_AT, now);
         }
         return null;

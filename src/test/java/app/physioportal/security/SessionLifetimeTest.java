@@ -131,6 +131,32 @@ class SessionLifetimeTest {
     }
 
     @Test
+    void an_open_conversation_polling_for_messages_does_not_keep_an_unused_sign_in_alive() throws Exception {
+        assertThat(stillSignedInAfter(Duration.ofMinutes(2), false)).as("a click").isTrue();
+        for (int minute = 1; minute <= 7; minute++) {
+            assertThat(poll(Duration.ofMinutes(1))).as("poll %d", minute).isTrue();
+        }
+        assertThat(poll(Duration.ofMinutes(4))).as("11 minutes after the last click, polling all along").isFalse();
+        assertThat(ids.auditCount(user.email(), "SESSION_ENDED")).isOne();
+    }
+
+    /** A UIDL request the open page makes by itself, which the page marks as not the person's doing. */
+    private boolean poll(Duration later) throws Exception {
+        clock.advance(later);
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+        request.setSession(session);
+        request.setParameter("v-r", "uidl");
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(request));
+        try {
+            guard.doFilter(request, new MockHttpServletResponse(), (req, res) -> BackgroundRequest.notThePersonsDoing());
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+        return !session.isInvalid();
+    }
+
+    @Test
     void a_busy_sign_in_still_ends_after_the_absolute_lifetime() throws Exception {
         for (int i = 0; i < 6; i++) {
             assertThat(stillSignedInAfter(Duration.ofMinutes(9), false)).as("click %d", i).isTrue();

@@ -10,6 +10,7 @@ import app.physioportal.messages.MessageService.Conversation;
 import app.physioportal.messages.MessageService.MessageView;
 import app.physioportal.messages.MessageSignals;
 import app.physioportal.messages.Topics;
+import app.physioportal.security.BackgroundRequest;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -263,7 +264,11 @@ public class ConversationPanel extends Div {
         UI ui = event.getUI();
         signals.watching(true);
         ui.setPollInterval(POLL_MILLIS);
-        pollRegistration = ui.addPollListener(poll -> refreshIfChanged());
+        pollRegistration = ui.addPollListener(poll -> {
+            // The page asks by itself: not the person's use, so an open conversation still signs out when idle.
+            BackgroundRequest.notThePersonsDoing();
+            refreshIfChanged();
+        });
     }
 
     @Override
