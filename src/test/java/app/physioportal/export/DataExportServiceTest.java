@@ -62,6 +62,10 @@ class DataExportServiceTest {
         assertThat(files.get("diary_nights.csv")).contains("CRAMP_FREE");
         assertThat(files.get("exercises_done.csv").lines().count()).isGreaterThan(30);
         assertThat(files.get("plan_items.csv")).contains("calf");
+        // The conversation with the physio (the demo clinic's word from Priya), with what it was about.
+        assertThat(files.get("messages.csv")).startsWith("sent,from,about,message,read_by_other_side,withdrawn")
+                .contains("Priya Shah").contains("week:").contains("Keep the calf stretch as it is");
+        assertThat(files.get("everything.json")).contains("\"messages\"");
         assertThat(export.get().fileName()).matches("physio-portal-export-\\d{4}-\\d{2}-\\d{2}\\.zip");
         assertThat(ids.auditCountForPatient(Demo.PATIENT1, "DATA_EXPORTED", patient1)).isEqualTo(before + 1);
     }

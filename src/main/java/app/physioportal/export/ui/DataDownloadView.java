@@ -34,7 +34,7 @@ public class DataDownloadView extends Main {
         download.setId("download-my-data");
         download.addClassName("button-link");
         Div data = new Div(new Paragraph("Your profile, plans and their history, exercises you ticked, your cramp "
-                + "diary, your appointments, the notes your physio shared with you and who at the clinic opened your record. One JSON file with all of it, "
+                + "diary, your appointments, your messages with your physio, the notes your physio shared with you and who at the clinic opened your record. One JSON file with all of it, "
                 + "and a spreadsheet (CSV) file for each part."), download);
         data.addClassName("section");
         add(data);

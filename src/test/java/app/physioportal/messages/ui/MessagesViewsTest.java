@@ -165,4 +165,20 @@ class MessagesViewsTest extends SpringBrowserlessTest {
         assertThat(find(Div.class).all().stream().filter(d -> "message-list".equals(d.getId().orElse(null))))
                 .isEmpty();
     }
+
+    @Test
+    @WithUserDetails(Demo.PATIENT2)
+    void the_navigation_shows_the_unread_count_until_the_patient_opens_messages() {
+        long david = ids.idOf(Demo.PATIENT2);
+        fixtures.as(Demo.PHYSIO1, () -> messages.send(david, "How did the longer hold go?", null));
+        navigate(app.physioportal.today.ui.TodayView.class);
+        com.vaadin.flow.component.html.Span badge = find(com.vaadin.flow.component.html.Span.class)
+                .id("nav-badge-messages");
+        assertThat(Integer.parseInt(badge.getText())).isPositive();
+        assertThat(badge.getElement().getAttribute("aria-label")).endsWith("unread");
+
+        openMessages(null);
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withId("nav-badge-messages").exists()).isFalse();
+        assertThat(messageTexts()).contains("How did the longer hold go?");
+    }
 }

@@ -44,7 +44,8 @@ class NavigationTest extends SpringBrowserlessTest {
         navigate("", TodayView.class);
         assertThat(find(com.vaadin.flow.component.html.Div.class).id("demo-banner").getText())
                 .as("the demo clinic says so on every page").contains("Demo clinic");
-        assertThat(menu()).containsExactly("Today", "My plan", "Diary", "Progress", "Appointments", "My account");
+        assertThat(menu()).containsExactly("Today", "My plan", "Diary", "Progress", "Appointments", "Messages",
+                "My account");
         assertThat(find(Span.class).id("signed-in-name").getText()).isEqualTo("Margaret Ellis");
     }
 
@@ -68,7 +69,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PHYSIO1)
     void a_physio_lands_on_the_caseload_and_cannot_open_admin_or_patient_pages() {
         navigate("", CaseloadView.class);
-        assertThat(menu()).containsExactly("Caseload", "Schedule", "My account");
+        assertThat(menu()).containsExactly("Caseload", "Schedule", "Messages", "My account");
         navigate("admin/accounts", NotFoundView.class);
         navigate("today", NotFoundView.class);
         navigate("plan/history", NotFoundView.class);
