@@ -121,6 +121,7 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         tabs.addSelectedChangeListener(change -> {
             if (change.getSelectedTab() == messagesTab && conversation.getComponentCount() == 0) {
                 conversation.add(new ConversationPanel(messages, signals, topics, clinic, patientId, true, null));
+                messagesTab.setLabel("Messages");
             }
         });
         add(tabs);
