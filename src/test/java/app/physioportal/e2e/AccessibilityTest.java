@@ -49,7 +49,7 @@ class AccessibilityTest extends BrowserTest {
             browser.open(page.getKey());
             browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id(page.getValue())));
             browser.settle();
-            String name = "a11y-" + who + "-" + (page.getKey().isEmpty() ? "home" : page.getKey().replaceAll("[/]", "_"));
+            String name = "a11y-" + who + "-" + (page.getKey().isEmpty() ? "home" : page.getKey().replaceAll("[/?=]", "_"));
             browser.screenshot(name + "-phone");
             List<String> serious = browser.seriousViolations(who + " /" + page.getKey());
             if (!serious.isEmpty()) {
@@ -113,6 +113,7 @@ class AccessibilityTest extends BrowserTest {
         pages.put("account", "account-view");
         pages.put("account/data", "data-download-view");
         pages.put("account/reminders", "reminder-settings-view");
+        pages.put("messages", "message-list");
         // A mistyped address: the portal's own page, in the frame, with Log a cramp.
         pages.put("diray", "not-found");
         scan("patient", pages);
@@ -128,6 +129,8 @@ class AccessibilityTest extends BrowserTest {
         pages.put("patients/" + margaret, "patient-tabs");
         pages.put("patients/" + margaret + "/plan", "signed-in-name");
         pages.put("schedule", "signed-in-name");
+        pages.put("inbox", "inbox-list");
+        pages.put("patients/" + ids.idOf(Demo.PATIENT3) + "?tab=messages", "message-list");
         pages.put("account", "account-view");
         pages.put("account/reminders", "reminder-settings-view");
         scan("physio", pages);
@@ -154,6 +157,7 @@ class AccessibilityTest extends BrowserTest {
         pages.put("diary/log", "quick-log-view");
         pages.put("progress", "cramps-chart");
         pages.put("account", "account-view");
+        pages.put("messages", "message-list");
         try {
             scan("dark-patient", pages);
             assertThat(browser.js("return document.documentElement.getAttribute('theme')")).isEqualTo("dark");
@@ -164,6 +168,8 @@ class AccessibilityTest extends BrowserTest {
             Map<String, String> physio = new LinkedHashMap<>();
             physio.put("caseload", "caseload-list");
             physio.put("patients/" + ids.idOf(Demo.PATIENT3), "patient-tabs");
+            physio.put("inbox", "inbox-list");
+            physio.put("patients/" + ids.idOf(Demo.PATIENT3) + "?tab=messages", "message-list");
             scan("dark-physio", physio);
         } finally {
             browser.js("localStorage.removeItem('physio-theme')");
