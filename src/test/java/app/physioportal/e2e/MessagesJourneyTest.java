@@ -131,7 +131,13 @@ class MessagesJourneyTest extends BrowserTest {
     }
 
     private WebElement shown(String selector) {
-        return browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector)));
+        try {
+            return browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector)));
+        } catch (org.openqa.selenium.TimeoutException notShown) {
+            browser.screenshot("messages-not-shown-phone");
+            throw new AssertionError(selector + " not shown on " + browser.driver.getCurrentUrl() + ", which reads:\n"
+                    + browser.visibleText(), notShown);
+        }
     }
 
     /** Taps as a thumb does: scrolled into view first, past any toast still on screen. */
