@@ -87,6 +87,7 @@ class MessagesJourneyTest extends BrowserTest {
 
     private final Map<String, Browser.AxeResult> axe = new LinkedHashMap<>();
     private final List<String> sideways = new ArrayList<>();
+    private final Map<String, List<String>> smallTargets = new LinkedHashMap<>();
 
     /**
      * Physio 1's caseload stays as the demo clinic has it: the journey's patient moves to the fixture physio, and
@@ -110,10 +111,15 @@ class MessagesJourneyTest extends BrowserTest {
      * at phone and desktop width. Problems are collected; the journey asserts them at the end.
      */
     private void look(String name) {
+        noToasts();
         browser.settle();
         browser.toTop();
         if (browser.scrollsSideways()) {
             sideways.add(name + ": " + browser.sidewaysOffenders());
+        }
+        List<String> small = browser.smallTapTargets(AccessibilityTest.CONTROLS);
+        if (!small.isEmpty()) {
+            smallTargets.put(name, small);
         }
         axe.put(name, browser.axe("messages journey " + name));
         browser.screenshotPhoneAndDesktop("messages-" + name);
@@ -128,6 +134,11 @@ class MessagesJourneyTest extends BrowserTest {
         } finally {
             browser.colourScheme("light");
         }
+    }
+
+    /** Waits until the "Sent." toasts have gone, so the screenshots show the page. */
+    private void noToasts() {
+        browser.waitUpTo(15).until(d -> browser.driver.findElements(By.cssSelector("vaadin-notification-card")).isEmpty());
     }
 
     private WebElement shown(String selector) {
@@ -184,6 +195,10 @@ class MessagesJourneyTest extends BrowserTest {
         assertThat(shown("#message-urgency").getText()).contains("Not for emergencies");
         String question = "The cramp woke me at half eleven, right after the stretches. Should I stretch earlier?";
         type("#message-body textarea", question);
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", shown("#message-about"));
+        browser.settle();
+        assertThat(browser.smallTapTargets("#message-about-remove, #send-message")).isEmpty();
+        browser.screenshot("messages-patient-asking-phone");
         tap(shown("#send-message"));
         textShows("#message-list .message-mine", question);
         assertThat(shown("#message-list .message-mine .message-about").getText()).contains(nightInWords);
@@ -200,6 +215,7 @@ class MessagesJourneyTest extends BrowserTest {
         WebElement badge = shown("#unread-" + patient);
         assertThat(badge.getText()).isEqualTo("1 unread");
         browser.js("arguments[0].scrollIntoView({block: 'center'})", shown("#patient-link-" + patient));
+        assertThat(browser.smallTapTargets("#unread-" + patient)).as("the badge is a tap target").isEmpty();
         browser.settle();
         browser.screenshotPhoneAndDesktop("messages-caseload-badge");
         tap(badge);
@@ -268,6 +284,7 @@ class MessagesJourneyTest extends BrowserTest {
         browser.screenshotPhoneAndDesktop("messages-plan-history-answer");
 
         assertThat(sideways).as("message pages scrolling sideways at 360 px").isEmpty();
+        assertThat(smallTargets).as("controls under " + Browser.TAP_TARGET + " px at 360 px").isEmpty();
         assertThat(axe.values()).as("axe-core violations of any impact").allSatisfy(
                 result -> assertThat(result.byImpact()).as(result.page()).isEmpty());
     }

@@ -90,7 +90,8 @@ public class CaseloadView extends Main {
             unread.setId("unread-" + row.patientId());
             unread.getElement().setAttribute("aria-label", row.unreadMessages() + " unread "
                     + (row.unreadMessages() == 1 ? "message" : "messages") + " from " + row.name());
-            head.add(unread);
+            // Beside the name, where the eye starts; the trend badge stays on the right.
+            head.addComponentAtIndex(1, unread);
         }
 
         Div facts = new Div(

@@ -119,6 +119,7 @@ public class ConversationPanel extends Div {
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         remove.setAriaLabel("Send without pointing at this");
         remove.setId("message-about-remove");
+        remove.addClassName("tap-target");
         aboutChip.add(text, remove);
     }
 
@@ -197,7 +198,7 @@ public class ConversationPanel extends Div {
             if (message.withdrawableUntil() != null) {
                 Button withdraw = new Button("Withdraw", e -> withdraw(message));
                 withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                withdraw.addClassName("message-withdraw");
+                withdraw.addClassNames("message-withdraw", "tap-target");
                 withdraw.getElement().setAttribute("aria-label", "Withdraw this message (possible until "
                         + clinic.time(message.withdrawableUntil()) + ")");
                 foot.add(withdraw);
