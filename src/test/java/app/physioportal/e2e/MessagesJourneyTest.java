@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,9 +142,20 @@ class MessagesJourneyTest extends BrowserTest {
         browser.waitUpTo(15).until(d -> browser.driver.findElements(By.cssSelector("vaadin-notification-card")).isEmpty());
     }
 
+    /**
+     * The element, once shown, scrolled into view: the app layout's content area keeps its scroll position from one
+     * page to the next, and Selenium counts an element scrolled out above it as not shown.
+     */
     private WebElement shown(String selector) {
         try {
-            return browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector)));
+            return browser.waitUpTo(30).ignoring(StaleElementReferenceException.class).until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(selector));
+                if (found.isEmpty()) {
+                    return null;
+                }
+                browser.js("arguments[0].scrollIntoView({block: 'center'})", found.getFirst());
+                return found.getFirst().isDisplayed() ? found.getFirst() : null;
+            });
         } catch (org.openqa.selenium.TimeoutException notShown) {
             browser.screenshot("messages-not-shown-phone");
             throw new AssertionError(selector + " not shown on " + browser.driver.getCurrentUrl() + ", which reads:\n"
@@ -244,7 +256,12 @@ class MessagesJourneyTest extends BrowserTest {
         assertThat(planLink.getText()).isEqualTo("Change the plan in answer");
         tap(planLink);
         browser.waitUpTo(30).until(ExpectedConditions.urlContains("/patients/" + patient + "/plan?answers=" + questionId));
+        browser.settle();
+        // As a physio finds it: the content area kept the scroll position of the Messages tab.
+        browser.screenshot("messages-plan-editor-landing-phone");
         assertThat(shown("#plan-answers-message").getText()).contains("In answer to Nora's message");
+        browser.toTop();
+        browser.screenshotPhoneAndDesktop("messages-plan-editor-answering");
         long calf = template.getFirst().exerciseId();
         type("#hold-" + calf + " input", "20");
         textShows("#plan-diff-lines", "hold 10 s → 20 s");
