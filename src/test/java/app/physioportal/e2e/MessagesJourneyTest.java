@@ -280,9 +280,14 @@ class MessagesJourneyTest extends BrowserTest {
         assertThat(navBadge.getAttribute("textContent")).isEqualTo("1");
         tap(browser.driver.findElement(By.cssSelector("vaadin-drawer-toggle")));
         browser.waitUpTo(30).until(ExpectedConditions.visibilityOf(navBadge));
+        // The drawer slides in: wait until it has arrived.
+        browser.waitUpTo(10).until(d -> Boolean.TRUE.equals(browser.js("const nav = document.getElementById('main-nav');"
+                + " const at = nav.getBoundingClientRect().left; const was = window.__navLeft; window.__navLeft = at;"
+                + " return at >= 0 && at === was;")));
         browser.settle();
         browser.screenshot("messages-nav-badge-phone");
-        tap(browser.driver.findElement(By.cssSelector("vaadin-side-nav-item[path='messages']")));
+        // A real click: the item's link is inside its shadow root.
+        browser.driver.findElement(By.cssSelector("vaadin-side-nav-item[path='messages']")).click();
         browser.waitUpTo(30).until(ExpectedConditions.urlMatches(".*/messages$"));
         textShows("#message-list .message-theirs", answer);
         assertThat(shown("#message-list .message-theirs .message-meta").getText()).startsWith("Priya");
