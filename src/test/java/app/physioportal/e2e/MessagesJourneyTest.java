@@ -112,9 +112,17 @@ class MessagesJourneyTest extends BrowserTest {
      * at phone and desktop width. Problems are collected; the journey asserts them at the end.
      */
     private void look(String name) {
+        look(name, null);
+    }
+
+    /** As {@link #look(String)}, with the page scrolled to the element first when one is named. */
+    private void look(String name, String scrollTo) {
         noToasts();
         browser.settle();
         browser.toTop();
+        if (scrollTo != null) {
+            browser.js("arguments[0].scrollIntoView({block: 'start'})", shown(scrollTo));
+        }
         if (browser.scrollsSideways()) {
             sideways.add(name + ": " + browser.sidewaysOffenders());
         }
@@ -127,6 +135,9 @@ class MessagesJourneyTest extends BrowserTest {
         browser.colourScheme("dark");
         try {
             browser.toTop();
+            if (scrollTo != null) {
+                browser.js("arguments[0].scrollIntoView({block: 'start'})", shown(scrollTo));
+            }
             if (browser.scrollsSideways()) {
                 sideways.add(name + " (dark): " + browser.sidewaysOffenders());
             }
@@ -207,6 +218,7 @@ class MessagesJourneyTest extends BrowserTest {
         assertThat(shown("#message-urgency").getText()).contains("Not for emergencies");
         String question = "The cramp woke me at half eleven, right after the stretches. Should I stretch earlier?";
         type("#message-body textarea", question);
+        textShows("#message-body", question.length() + " of 2000 characters");
         browser.js("arguments[0].scrollIntoView({block: 'center'})", shown("#message-about"));
         browser.settle();
         assertThat(browser.smallTapTargets("#message-about-remove, #send-message")).isEmpty();
@@ -242,7 +254,8 @@ class MessagesJourneyTest extends BrowserTest {
         tap(shown("#send-message"));
         textShows("#message-list .message-mine", answer);
         browser.waitUpTo(30).until(d -> shown("#message-" + questionId + " .message-plan-link").isDisplayed());
-        look("physio-tab");
+        assertThat(shown("#messages-tab-button").getText()).as("read now").isEqualTo("Messages");
+        look("physio-tab", "#messages-tab-button");
 
         // The inbox lists her conversation, answered.
         browser.open("inbox");
