@@ -212,7 +212,11 @@ class MessagesJourneyTest extends BrowserTest {
         // The patient asks about that night from her diary.
         browser.signIn(email, Demo.FIXTURE_PASSWORD);
         browser.open("diary");
-        tap(browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("ask-about-night-" + night))));
+        WebElement ask = shown("#ask-about-night-" + night);
+        assertThat(ask.getText()).isEqualTo("Ask my physio about this night");
+        browser.settle();
+        browser.screenshot("messages-diary-ask-phone");
+        tap(ask);
         browser.waitUpTo(30).until(ExpectedConditions.urlContains("/messages?about=night:" + night));
         assertThat(shown("#message-about").getText()).contains("About: " + nightInWords);
         assertThat(shown("#message-urgency").getText()).contains("Not for emergencies");
@@ -317,6 +321,13 @@ class MessagesJourneyTest extends BrowserTest {
         browser.js("arguments[0].scrollIntoView({block: 'start'})", version2);
         browser.settle();
         browser.screenshotPhoneAndDesktop("messages-plan-history-answer");
+
+        // Progress asks about a week in a sentence: its links are underlined (axe: link-in-text-block).
+        browser.open("progress");
+        WebElement thisWeek = shown("#ask-about-this-week");
+        assertThat(thisWeek.getCssValue("text-decoration-line")).isEqualTo("underline");
+        browser.settle();
+        browser.screenshot("messages-progress-ask-phone");
 
         assertThat(sideways).as("message pages scrolling sideways at 360 px").isEmpty();
         assertThat(smallTargets).as("controls under " + Browser.TAP_TARGET + " px at 360 px").isEmpty();
