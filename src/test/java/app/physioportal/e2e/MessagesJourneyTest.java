@@ -112,16 +112,16 @@ class MessagesJourneyTest extends BrowserTest {
      * at phone and desktop width. Problems are collected; the journey asserts them at the end.
      */
     private void look(String name) {
-        look(name, null);
+        look(name, null, null);
     }
 
-    /** As {@link #look(String)}, with the page scrolled to the element first when one is named. */
-    private void look(String name, String scrollTo) {
+    /** As {@link #look(String)}, with the page scrolled to the element first ("start" or "center" of the view). */
+    private void look(String name, String scrollTo, String block) {
         noToasts();
         browser.settle();
         browser.toTop();
         if (scrollTo != null) {
-            browser.js("arguments[0].scrollIntoView({block: 'start'})", shown(scrollTo));
+            browser.js("arguments[0].scrollIntoView({block: arguments[1]})", shown(scrollTo), block);
         }
         if (browser.scrollsSideways()) {
             sideways.add(name + ": " + browser.sidewaysOffenders());
@@ -136,7 +136,7 @@ class MessagesJourneyTest extends BrowserTest {
         try {
             browser.toTop();
             if (scrollTo != null) {
-                browser.js("arguments[0].scrollIntoView({block: 'start'})", shown(scrollTo));
+                browser.js("arguments[0].scrollIntoView({block: arguments[1]})", shown(scrollTo), block);
             }
             if (browser.scrollsSideways()) {
                 sideways.add(name + " (dark): " + browser.sidewaysOffenders());
@@ -191,7 +191,7 @@ class MessagesJourneyTest extends BrowserTest {
 
     @Test
     void a_patient_asks_about_a_night_the_physio_answers_and_changes_the_plan_and_the_patient_sees_both() {
-        // Nora: with physio 1 since two months, plan version 1, and a cramp last night that woke her.
+        // Nora: with physio 1 for two months, on plan version 1, and a cramp last night that woke her.
         String email = "nora-journey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         long physio1 = ids.idOf(Demo.PHYSIO1);
         AtomicLong created = new AtomicLong();
@@ -242,11 +242,9 @@ class MessagesJourneyTest extends BrowserTest {
         browser.open("caseload");
         WebElement badge = shown("#unread-" + patient);
         assertThat(badge.getText()).isEqualTo("1 unread");
-        browser.js("arguments[0].scrollIntoView({block: 'center'})", shown("#patient-link-" + patient));
         assertThat(browser.smallTapTargets("#unread-" + patient)).as("the badge is a tap target").isEmpty();
-        browser.settle();
-        browser.screenshotPhoneAndDesktop("messages-caseload-badge");
-        tap(badge);
+        look("caseload-badge", "#patient-link-" + patient, "center");
+        tap(shown("#unread-" + patient));
         browser.waitUpTo(30).until(ExpectedConditions.urlContains("/patients/" + patient + "?tab=messages"));
         textShows("#message-" + questionId, question);
         assertThat(shown("#message-" + questionId).getAttribute("class")).contains("message-theirs");
@@ -259,7 +257,7 @@ class MessagesJourneyTest extends BrowserTest {
         textShows("#message-list .message-mine", answer);
         browser.waitUpTo(30).until(d -> shown("#message-" + questionId + " .message-plan-link").isDisplayed());
         assertThat(shown("#messages-tab-button").getText()).as("read now").isEqualTo("Messages");
-        look("physio-tab", "#messages-tab-button");
+        look("physio-tab", "#messages-tab-button", "start");
 
         // The inbox lists her conversation, answered.
         browser.open("inbox");
