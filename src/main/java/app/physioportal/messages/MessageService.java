@@ -314,9 +314,10 @@ public class MessageService {
         Map<Long, Integer> unread = unreadFromPatients(ids);
         Map<Long, Instant> waiting = waitingSince(ids);
         List<InboxRow> rows = new ArrayList<>();
+        // The latest message not withdrawn: a withdrawn one is no longer anybody's last word.
         jdbc.query("select m.patient_id, m.sent_at, m.from_patient from message m join (select patient_id,"
-                + " max(id) as last_id from message where patient_id in (:ids) group by patient_id) l"
-                + " on m.id = l.last_id", new MapSqlParameterSource("ids", ids), row -> {
+                + " max(id) as last_id from message where patient_id in (:ids) and withdrawn_at is null"
+                + " group by patient_id) l on m.id = l.last_id", new MapSqlParameterSource("ids", ids), row -> {
                     long patientId = row.getLong(1);
                     rows.add(new InboxRow(patientId, names.getOrDefault(patientId, "?"),
                             row.getTimestamp(2).toInstant(), row.getBoolean(3), unread.getOrDefault(patientId, 0),

@@ -43,6 +43,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final List<NavigationBadges> badges;
     private final Map<String, Span> badgeSpans = new HashMap<>();
+    private com.vaadin.flow.component.Component shownContent;
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext, Notices notices,
             @Value("${app.demo-data:false}") boolean demo, List<NavigationBadges> badges) {
@@ -140,6 +141,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** Unread counts and the like beside the navigation entries, fresh after every navigation. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        // A new page starts at its top: the content area would otherwise keep the previous page's scroll.
+        if (getContent() != null && getContent() != shownContent) {
+            shownContent = getContent();
+            shownContent.getElement().executeJs("this.scrollIntoView({block: 'start'})");
+        }
         if (badgeSpans.isEmpty()) {
             return;
         }
