@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Value;
 @Layout
 @PermitAll
 @JsModule("./a11y-patches.js")
+@JsModule("./vaadin-icons-in-use.js")
 public class MainLayout extends AppLayout {
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext, Notices notices,
