@@ -22,11 +22,14 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /** The patient's cramp diary: last night's check-in if it is missing, four weeks in figures, and every night. */
-@Route("diary")
+@Route(DiaryView.ROUTE)
 @PageTitle("Diary · Physio Portal")
 @Menu(title = "Diary", order = 2, icon = "vaadin:notebook")
 @RolesAllowed(Role.PATIENT_ROLE)
 public class DiaryView extends Main {
+
+    /** Other pages go here by this route, never by this class (see QuickLogView.ROUTE). */
+    public static final String ROUTE = "diary";
 
     private final DiaryService diary;
     private final Nights nights;

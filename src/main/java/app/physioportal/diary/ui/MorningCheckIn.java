@@ -75,6 +75,6 @@ public class MorningCheckIn extends Div {
         if (disturbance.getValue() != null) {
             diary.checkIn(patientId, new CheckInInput(night, false, disturbance.getValue()));
         }
-        getUI().ifPresent(ui -> ui.navigate(QuickLogView.class));
+        getUI().ifPresent(ui -> ui.navigate(QuickLogView.ROUTE));
     }
 }

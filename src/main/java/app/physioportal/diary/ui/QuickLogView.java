@@ -22,10 +22,16 @@ import java.time.Clock;
  * The patient's main action, made for a phone at night: tap how bad, tap where, Save. The Save button
  * stays at the bottom of the screen so the rest of the form is optional detail.
  */
-@Route("diary/log")
+@Route(QuickLogView.ROUTE)
 @PageTitle("Log a cramp · Physio Portal")
 @RolesAllowed(Role.PATIENT_ROLE)
 public class QuickLogView extends Main {
+
+    /**
+     * Other pages go here by this route, a constant the compiler copies into them, never by this class: a page whose
+     * code names this class carries its fields in its own first load (FirstLoadTest).
+     */
+    public static final String ROUTE = "diary/log";
 
     private final Clinic clinic;
 
@@ -62,6 +68,6 @@ public class QuickLogView extends Main {
         }
         Notification.show("Cramp saved for the night of " + DiaryText.night(nights.nightOf(input.occurredAt()), clinic),
                 4000, Notification.Position.BOTTOM_CENTER).setId("saved-notice");
-        getUI().ifPresent(ui -> ui.navigate(DiaryView.class));
+        getUI().ifPresent(ui -> ui.navigate(DiaryView.ROUTE));
     }
 }

@@ -3,8 +3,10 @@ package app.physioportal.security.ui;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.CurrentUser;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,9 +14,17 @@ import org.springframework.stereotype.Component;
  * owes the second factor reaches only the second-factor page (page loads are sent there by SecondFactorGate before
  * Vaadin sees them); someone signed in with a one-time password goes to their account page until they choose their
  * own.
+ *
+ * <p>The pages are named by their routes, not their classes: Vaadin's production bundle loads with every page the
+ * web components of every class reachable from a service-init listener, so a class literal here put the account
+ * page's password fields, radio buttons and form layout into every page's first load (issue 23).
  */
 @Component
 class UnfinishedSignInGuard implements VaadinServiceInitListener {
+
+    static final String SECOND_FACTOR = "second-factor";
+    static final String ACCOUNT = "account";
+    static final String LOGIN = "login";
 
     private final AccountService accounts;
     private final CurrentUser currentUser;
@@ -30,17 +40,22 @@ class UnfinishedSignInGuard implements VaadinServiceInitListener {
     }
 
     private void beforeEnter(BeforeEnterEvent event) {
-        Class<?> target = event.getNavigationTarget();
-        if (target != SecondFactorView.class && target != LoginView.class
-                && currentUser.owingSecondFactor().isPresent()) {
-            event.forwardTo(SecondFactorView.class);
+        String target = route(event.getNavigationTarget());
+        if (!SECOND_FACTOR.equals(target) && !LOGIN.equals(target) && currentUser.owingSecondFactor().isPresent()) {
+            event.forwardTo(SECOND_FACTOR);
             return;
         }
-        if (target == AccountView.class || target == LoginView.class || currentUser.get().isEmpty()) {
+        if (ACCOUNT.equals(target) || LOGIN.equals(target) || currentUser.get().isEmpty()) {
             return;
         }
         if (accounts.mustChangePassword()) {
-            event.forwardTo(AccountView.class);
+            event.forwardTo(ACCOUNT);
         }
+    }
+
+    /** The route a page class declares, or null for a target without one (an error page). */
+    private static @Nullable String route(@Nullable Class<?> target) {
+        Route route = target == null ? null : target.getAnnotation(Route.class);
+        return route == null ? null : route.value();
     }
 }

@@ -39,6 +39,7 @@ import org.springframework.beans.factory.annotation.Value;
 @Layout
 @PermitAll
 @JsModule("./a11y-patches.js")
+@JsModule("./vaadin-icons-in-use.js")
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final List<NavigationBadges> badges;
