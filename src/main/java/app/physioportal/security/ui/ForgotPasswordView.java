@@ -57,7 +57,7 @@ public class ForgotPasswordView extends Main {
         Div form = new Div(email, send);
         form.addClassName("factor-form");
         card.add(brand, new H2("Forgot your password?"), new Paragraph("Type the email you sign in with. If it "
-                + "belongs to an account, we email it a link to choose a new password."), form, answer, back);
+                + "belongs to an account, we email it a link to choose a new password."), form, answer, new Div(back));
         add(card);
     }
 
