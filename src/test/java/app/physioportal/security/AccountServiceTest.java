@@ -85,12 +85,13 @@ class AccountServiceTest {
     void an_admin_creates_a_physio_and_a_patient_assigned_to_them_and_it_is_audited() {
         int before = ids.auditCount(Demo.ADMIN, "ACCOUNT_CREATED");
 
-        long physio = accounts.createStaff(new NewAccount("New Physio", "new.physio@example.org", Role.PHYSIO,
-                "a-long-enough-password"));
-        long id = patients.invite(new AccountService.AccountForm("New Patient", "New.Patient@Example.org",
+        long physio = accounts.createStaff(new NewAccount("New Physio", "new.physio." + System.nanoTime()
+                + "@example.org", Role.PHYSIO, "a-long-enough-password"));
+        String email = "new.patient." + System.nanoTime() + "@example.org";
+        long id = patients.invite(new AccountService.AccountForm("New Patient", email.toUpperCase(),
                 Role.PATIENT, physio, LocalDate.of(1960, 5, 1))).accountId();
 
-        assertThat(ids.idOf("new.patient@example.org")).isEqualTo(id);
+        assertThat(ids.idOf(email)).as("stored in lower case").isEqualTo(id);
         assertThat(jdbc.queryForObject("select physio_id from patient where account_id = ?", Long.class, id))
                 .isEqualTo(physio);
         assertThat(ids.auditCount(Demo.ADMIN, "ACCOUNT_CREATED")).isEqualTo(before + 2);
