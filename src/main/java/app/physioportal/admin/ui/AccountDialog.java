@@ -67,9 +67,7 @@ class AccountDialog extends Dialog {
             });
             reassign.setId("reassign");
             actions.add(physio, reassign);
-        }
-        if (account.role() == Role.PATIENT) {
-            invitationActions(actions);
+            patientPasswordActions(actions);
         } else {
             Button reset = new Button("Reset password", e -> confirm("Reset the password?",
                     "The current password stops working at once. You will see a one-time password to pass on.",
@@ -117,7 +115,7 @@ class AccountDialog extends Dialog {
      * A patient who has not chosen a password yet: where their invitation stands, resend and revoke. One who has: a
      * reset link by email, since the clinic never sees or sets a patient's password.
      */
-    private void invitationActions(Div actions) {
+    private void patientPasswordActions(Div actions) {
         InvitationStatus status = links.invitations().status(account.id());
         Paragraph words = new Paragraph(describe(status));
         words.setId("invitation-status");

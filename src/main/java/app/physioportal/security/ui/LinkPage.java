@@ -89,9 +89,10 @@ abstract class LinkPage extends Main implements BeforeEnterObserver {
         return p;
     }
 
-    static Anchor link(String href, String words) {
+    /** A link on a line of its own, so it reads as a way on rather than as part of the text above. */
+    static Div link(String href, String words) {
         Anchor a = new Anchor(href, words);
         a.addClassName("check-in-link");
-        return a;
+        return new Div(a);
     }
 }
