@@ -52,7 +52,7 @@ class PatientDataAccessCoverageTest {
             "BookingService.myWeek",           // the signed-in physio's own schedule, selected by their id
             "PatientService.myPatients",       // the signed-in physio's own caseload, selected by their id
             "PatientService.createPatient",    // the admin creates and assigns records (admin only, audited)
-            "PatientService.createWithOneTimePassword",
+            "PatientService.invite",
             "PatientService.reassign");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -7,9 +7,9 @@ import app.physioportal.clinic.Clinic;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountForm;
 import app.physioportal.security.AccountService.NewAccount;
-import app.physioportal.security.AccountService.OneTimePassword;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Directory;
+import app.physioportal.security.Invitations.Invitation;
 import app.physioportal.security.Directory.Person;
 import app.physioportal.security.Notices;
 import app.physioportal.security.PatientAccess;
@@ -72,7 +72,10 @@ public class PatientService {
                 .toList();
     }
 
-    /** A patient account with a password chosen for them (the demo clinic, tests), assigned to a physio. */
+    /**
+     * A patient account with a password chosen for them, assigned to a physio: for the portal's own work only (the
+     * demo clinic, tests); people at the clinic invite patients instead ({@link #invite}).
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public long createPatient(@Valid NewAccount account, long physioId, LocalDate birthDate, LocalDate assignedSince) {
@@ -82,17 +85,20 @@ public class PatientService {
         return id;
     }
 
-    /** A patient account with a one-time password, to be changed at the first sign-in. */
+    /**
+     * A new patient, assigned to a physio and invited by email to choose their own password (a single-use link, valid
+     * 72 hours). Nothing is saved or sent when the physio is missing or the address already has an account.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public OneTimePassword createWithOneTimePassword(@Valid AccountForm form) {
+    public Invitation invite(@Valid AccountForm form) {
         if (form.role() != Role.PATIENT) {
             throw new IllegalArgumentException("Not a patient account");
         }
         Person physio = accounts.requireActivePhysio(form.physioId());
-        OneTimePassword created = accounts.createPatientLoginWithOneTimePassword(form);
-        assign(created.accountId(), physio, clinic.today(), form.birthDate());
-        return created;
+        Invitation invitation = accounts.createInvitedPatient(form);
+        assign(invitation.accountId(), physio, clinic.today(), form.birthDate());
+        return invitation;
     }
 
     private void assign(long patientId, Person physio, LocalDate since, LocalDate birthDate) {

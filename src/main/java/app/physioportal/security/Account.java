@@ -52,6 +52,10 @@ class Account {
     @Column(name = "one_time_password_until")
     private Instant oneTimePasswordUntil;
 
+    /** Invited and no password chosen yet: the stored hash is of a random secret nobody was told. */
+    @Column(name = "invitation_pending", nullable = false)
+    private boolean invitationPending;
+
     protected Account() {
     }
 
@@ -107,6 +111,27 @@ class Account {
         this.passwordHash = passwordHash;
         this.mustChangePassword = temporary;
         this.oneTimePasswordUntil = temporary ? now.plus(ONE_TIME_PASSWORD_LIFETIME) : null;
+    }
+
+    /** A patient invited by email: the hash is of a random secret nobody was told, until they choose a password. */
+    static Account invited(String email, String displayName, String unknowableHash, Instant createdAt) {
+        Account account = new Account(email, displayName, unknowableHash, false, Role.PATIENT, createdAt);
+        account.invitationPending = true;
+        return account;
+    }
+
+    boolean isInvitationPending() {
+        return invitationPending;
+    }
+
+    /** The owner chose their password through a link (an invitation or a reset): a password of their own. */
+    void choosePassword(String passwordHash, Instant now) {
+        changePassword(passwordHash, false, now);
+        this.invitationPending = false;
+    }
+
+    void changeEmail(String email) {
+        this.email = normaliseEmail(email);
     }
 
     /**

@@ -9,14 +9,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -30,8 +33,9 @@ public class AccountService {
 
     public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
+    /** @param invitationPending a patient invited by email who has not chosen a password yet */
     public record AccountSummary(long id, String email, String displayName, Role role, boolean enabled,
-            String physioName) {
+            String physioName, boolean invitationPending) {
     }
 
     public record NewAccount(
@@ -63,7 +67,7 @@ public class AccountService {
         }
     }
 
-    /** Shown to the admin once, to pass on; it must be changed at the first sign-in. */
+    /** Shown to the admin once, to pass on to a staff member; it must be changed at the first sign-in. */
     public record OneTimePassword(long accountId, String email, String password) {
     }
 
@@ -72,9 +76,15 @@ public class AccountService {
 
     public static class DuplicateEmailException extends InvalidInput {
         public DuplicateEmailException() {
-            super("email", "An account with this email address already exists");
+            this("An account with this email address already exists");
+        }
+
+        DuplicateEmailException(String message) {
+            super("email", message);
         }
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountRepository accounts;
     private final PatientAssignments assignments;
@@ -85,11 +95,15 @@ public class AccountService {
     private final AuditService audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Invitations invitations;
+    private final AccountLinks links;
 
     AccountService(AccountRepository accounts, PatientAssignments assignments, Directory directory,
             PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, CurrentUser currentUser, AuditService audit,
-            Clock clock, ApplicationEventPublisher events) {
+            Clock clock, ApplicationEventPublisher events, Invitations invitations, AccountLinks links) {
         this.events = events;
+        this.invitations = invitations;
+        this.links = links;
         this.accounts = accounts;
         this.assignments = assignments;
         this.directory = directory;
@@ -114,7 +128,7 @@ public class AccountService {
                 .filter(a -> a.getRole() == Role.PATIENT).map(Account::getId).toList());
         return all.stream()
                 .map(a -> new AccountSummary(a.getId(), a.getEmail(), a.getDisplayName(), a.getRole(), a.isEnabled(),
-                        names.get(physioOf.get(a.getId()))))
+                        names.get(physioOf.get(a.getId())), a.isInvitationPending()))
                 .toList();
     }
 
@@ -128,26 +142,47 @@ public class AccountService {
         return insert(account).getId();
     }
 
-    /** The sign-in account of a new patient; the patient module records who treats them. */
+    /**
+     * The sign-in account of a new patient with a password chosen for it: for the portal's own work only (the demo
+     * clinic, tests). A person at the clinic never sets a patient's password; they invite the patient instead.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public long createPatientLogin(@Valid NewAccount account) {
         if (account.role() != Role.PATIENT) {
             throw new IllegalArgumentException("Not a patient account");
         }
+        if (currentUser.get().isPresent()) {
+            throw new AccessDeniedException("Patients choose their own password: invite them by email");
+        }
         return insert(account).getId();
     }
 
-    /** The same with a one-time password, to be changed at the first sign-in. */
+    /**
+     * The sign-in account of a new patient, invited by email to choose their password (the patient module records
+     * who treats them). Until they do, no password signs the account in. An address that already has an account is
+     * refused at the field, audited, and nothing is saved or sent.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public OneTimePassword createPatientLoginWithOneTimePassword(@Valid AccountForm form) {
+    public Invitations.Invitation createInvitedPatient(@Valid AccountForm form) {
         if (form.role() != Role.PATIENT) {
             throw new IllegalArgumentException("Not a patient account");
         }
-        String password = passwordPolicy.oneTimePassword();
-        Account saved = insert(form.displayName(), form.email(), Role.PATIENT, password, true);
-        return new OneTimePassword(saved.getId(), saved.getEmail(), password);
+        String email = Account.normaliseEmail(form.email());
+        if (accounts.existsByEmail(email)) {
+            audit.record(AuditAction.INVITATION_REFUSED, null, "to " + email + ": the address already has an account");
+            throw new DuplicateEmailException("An account with this email address already exists: nothing was sent. "
+                    + "Find it under Accounts to resend its invitation or send a password reset link.");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        // A password nobody is told, hashed like any other: until the invitation is used, signing in fails exactly as
+        // a wrong password does, in the same time.
+        String unknowable = passwordEncoder.encode(Base64.getEncoder().encodeToString(secret));
+        Account saved = accounts.save(Account.invited(email, form.displayName(), unknowable, clock.instant()));
+        audit.record(AuditAction.ACCOUNT_CREATED, saved.getId(), Role.PATIENT + " " + email + ", invited by email");
+        return invitations.send(saved);
     }
 
     /** An enabled physio to assign a patient to, or the form's physio field says to choose one. */
@@ -225,16 +260,23 @@ public class AccountService {
         account.setEnabled(enabled);
         if (!enabled) {
             account.endSessions(SessionGuard.micros(clock.instant()));
+            links.revokeOutstanding(accountId);
         }
         audit.record(enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED,
                 account.getRole() == Role.PATIENT ? accountId : null, account.getEmail());
     }
 
-    /** Replaces the password with a one-time password, to be passed on to the person and changed at sign-in. */
+    /**
+     * Replaces a staff member's password with a one-time password, to be passed on and changed at sign-in. Patients
+     * are sent a reset link instead (PasswordResets.sendLink): the clinic never sees or sets a patient's password.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public OneTimePassword resetPassword(long accountId) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalArgumentException("No such account"));
+        if (account.getRole() == Role.PATIENT) {
+            throw new IllegalArgumentException("Patients reset their own password: send them a reset link");
+        }
         String password = passwordPolicy.oneTimePassword();
         account.changePassword(passwordEncoder.encode(password), true, clock.instant());
         account.endSessions(SessionGuard.micros(clock.instant()));
@@ -268,6 +310,8 @@ public class AccountService {
         Instant now = SessionGuard.micros(clock.instant());
         account.endSessions(now);
         SessionGuard.keepCurrentSession(now);
+        // A reset link asked for before the change would undo it.
+        links.revokeOutstanding(account.getId(), AccountLinks.Purpose.PASSWORD_RESET);
         audit.record(AuditAction.PASSWORD_CHANGED, account.getRole() == Role.PATIENT ? account.getId() : null, null);
         events.publishEvent(new SecurityNotice(account.getEmail(), account.getDisplayName(), "Your password was changed",
                 "The password of your Physio Portal account was changed, and your other devices were signed out."));

@@ -45,6 +45,11 @@ class LoginLockout {
         jdbc.update("delete from sign_in_failure where failed_at < ?", utc(LockoutPolicy.lookBackFrom(now)));
     }
 
+    /** Every wait of this email, from any address: its owner has just proved they read its mailbox. */
+    void forget(String email) {
+        jdbc.update("delete from sign_in_failure where email = ?", email(email));
+    }
+
     void clear(String email, String address) {
         jdbc.update("delete from sign_in_failure where email = ? and address = ?", email(email), address(address));
     }

@@ -9,11 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,17 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
-    private static final int MAX_TRACKED_ADDRESSES = 10_000;
 
-    private final Map<String, Deque<Instant>> attempts = new ConcurrentHashMap<>();
     private final AuditService audit;
     private final Clock clock;
-    private final int maxAttempts;
+    private final SlidingWindow attempts;
 
     LoginThrottleFilter(AuditService audit, Clock clock, int maxAttempts) {
         this.audit = audit;
         this.clock = clock;
-        this.maxAttempts = maxAttempts;
+        this.attempts = new SlidingWindow(WINDOW, maxAttempts);
     }
 
     /** The sign-in form's POST, the one request both sign-in filters look at. */
@@ -61,31 +54,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
 
     boolean allow(String address) {
-        Instant now = clock.instant();
-        if (attempts.size() > MAX_TRACKED_ADDRESSES) {
-            attempts.entrySet().removeIf(e -> isStale(e.getValue(), now));
+        SlidingWindow.Verdict verdict = attempts.add(address, clock.instant());
+        if (verdict == SlidingWindow.Verdict.FIRST_REFUSAL) {
+            audit.recordAs("ip:" + address, AuditAction.LOGIN_THROTTLED, null,
+                    attempts.max() + " sign-in attempts within " + WINDOW.toMinutes() + " minutes");
         }
-        Deque<Instant> times = attempts.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
-                times.pollFirst();
-            }
-            if (times.size() >= maxAttempts) {
-                if (times.size() == maxAttempts) {
-                    times.addLast(now);
-                    audit.recordAs("ip:" + address, AuditAction.LOGIN_THROTTLED, null,
-                            maxAttempts + " sign-in attempts within " + WINDOW.toMinutes() + " minutes");
-                }
-                return false;
-            }
-            times.addLast(now);
-            return true;
-        }
-    }
-
-    private static boolean isStale(Deque<Instant> times, Instant now) {
-        synchronized (times) {
-            return times.isEmpty() || !times.peekLast().isAfter(now.minus(WINDOW));
-        }
+        return verdict == SlidingWindow.Verdict.ALLOWED;
     }
 }

@@ -26,9 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Ends a session at its next request once it may no longer be used: nobody has used it for the idle time
  * (Vaadin's heartbeats of an open tab do not count as use), it signed in longer ago than the absolute lifetime,
- * the account was disabled, or its password was reset or changed after this session signed in. The account is
- * read from the database on each request, so this holds on every instance behind a load balancer. The person
- * lands on the sign-in page; the audit trail says why.
+ * the account was disabled, or its password was reset or changed (or its sign-in email changed) after this session
+ * signed in. The account is read from the database on each request, so this holds on every instance behind a load
+ * balancer. The person lands on the sign-in page; the audit trail says why.
  */
 class SessionGuard extends OncePerRequestFilter {
 
@@ -136,7 +136,7 @@ class SessionGuard extends OncePerRequestFilter {
             since = renewed;
         }
         return since == null || since.isBefore(state.sessionsValidFrom())
-                ? "signed in before the password was changed or reset" : null;
+                ? "signed in before the password was changed or reset, or the sign-in email changed" : null;
     }
 
     /** DATETIME columns hold UTC wall-clock times (hibernate.jdbc.time_zone=UTC). */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
+import app.physioportal.security.LinkFixtures;
+import app.physioportal.security.PasswordResets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,12 @@ class AccessibilityTest extends BrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    LinkFixtures links;
+
+    @Autowired
+    PasswordResets resets;
 
     /**
      * What a finger taps: buttons, disclosure summaries, tabs, check boxes, radio buttons, and links that stand on
@@ -79,6 +87,14 @@ class AccessibilityTest extends BrowserTest {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("check-in?t=an-old-link", "check-in-unknown");
         pages.put("unsubscribe?t=an-old-link", "unsubscribe-invalid");
+        var invited = links.invite("Axel Access");
+        pages.put("welcome?t=" + invited.token(), "welcome-text");
+        pages.put("welcome?t=an-old-link", "link-refused");
+        var person = links.person();
+        links.asAdmin(() -> resets.sendLink(person.id()));
+        pages.put("reset-password?t=" + links.token(person.email(), "reset-password"), "reset-text");
+        pages.put("confirm-email?t=an-old-link", "link-refused");
+        pages.put("forgot-password", "forgot-email");
         scan("email-link", pages);
     }
 

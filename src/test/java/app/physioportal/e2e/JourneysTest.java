@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
+import app.physioportal.mail.Outboxes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,9 @@ class JourneysTest extends BrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Outboxes outboxes;
 
     /** Opens the URL as typed and expects the access-denied or not-found page, with nothing of the patient. */
     private void typedUrlIsRefused(String path, String patientName, String shot) {
@@ -243,10 +247,10 @@ class JourneysTest extends BrowserTest {
         physio.sendKeys(Keys.ENTER);
         browser.settle();
         browser.driver.findElement(By.id("create-account")).click();
-        String password = browser.waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(
-                By.id("one-time-password"))).getText();
+        String sent = browser.waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("invitation-sent"))).getText();
         browser.screenshot("journey-admin-created-phone");
-        assertThat(password).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
+        assertThat(sent).isEqualTo("Invitation sent to " + email + ".");
 
         browser.signIn(Demo.PHYSIO2, Demo.PASSWORD);
         browser.open("caseload");
@@ -255,8 +259,18 @@ class JourneysTest extends BrowserTest {
         browser.screenshot("journey-admin-physio-caseload-phone");
         assertThat(list.getText()).contains(name);
 
-        browser.signIn(email, password);
-        browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("must-change-password")));
-        assertThat(browser.driver.getCurrentUrl()).contains("/account");
+        // The patient opens the invitation from their email, chooses a password and signs in with it.
+        browser.driver.manage().deleteAllCookies();
+        browser.open("welcome?t=" + outboxes.linkToken(email, "welcome"));
+        String chosen = "journey harbour lantern 61";
+        browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-password input")))
+                .sendKeys(chosen);
+        browser.driver.findElement(By.cssSelector("#repeat-password input")).sendKeys(chosen);
+        browser.screenshot("journey-invitation-welcome-phone");
+        browser.driver.findElement(By.id("choose-password")).click();
+        assertThat(browser.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-notice")))
+                .getText()).startsWith("Your password is set");
+        browser.signIn(email, chosen);
+        assertThat(browser.driver.findElement(By.id("signed-in-name")).getAttribute("textContent")).contains(name);
     }
 }

@@ -57,6 +57,18 @@ public class Outboxes {
         }).toList();
     }
 
+    /**
+     * The token of the newest link to {@code path} ("welcome", "reset-password", "confirm-email") in an email queued
+     * for this address, read from the email as its reader would.
+     */
+    public String linkToken(String recipient, String path) {
+        List<String> bodies = jdbc.queryForList("select text_body from outbox_email where recipient = ? order by id desc",
+                String.class, recipient);
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("/" + path + "\\?t=([A-Za-z0-9_-]+)");
+        return bodies.stream().map(link::matcher).filter(java.util.regex.Matcher::find).map(m -> m.group(1))
+                .findFirst().orElseThrow(() -> new AssertionError("no email to " + recipient + " links to " + path));
+    }
+
     public List<Map<String, Object>> rowsTo(String recipient) {
         return jdbc.queryForList("select id, kind, status, attempts, dedupe_key, last_error from outbox_email"
                 + " where recipient = ? order by id", recipient);

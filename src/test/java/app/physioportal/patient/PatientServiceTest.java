@@ -81,7 +81,7 @@ class PatientServiceTest {
     @WithUserDetails(Demo.ADMIN)
     void a_patient_account_needs_a_physio_and_nothing_is_saved_without_one() {
         String email = "nophysio." + System.nanoTime() + "@example.org";
-        assertThatThrownBy(() -> patients.createWithOneTimePassword(
+        assertThatThrownBy(() -> patients.invite(
                 new AccountService.AccountForm("No Physio", email, Role.PATIENT, null, null)))
                 .isInstanceOf(InvalidInput.class)
                 .extracting(e -> ((InvalidInput) e).field()).isEqualTo("physioId");
@@ -96,8 +96,8 @@ class PatientServiceTest {
         long physioB = accounts.createStaff(new NewAccount("Physio B", "pb." + System.nanoTime() + "@example.org",
                 Role.PHYSIO, "a-long-enough-password"));
         String patientEmail = "moving." + System.nanoTime() + "@example.org";
-        long patient = patients.createPatient(new NewAccount("Moving Patient", patientEmail, Role.PATIENT,
-                "a-long-enough-password"), physioA, null, null);
+        long patient = patients.invite(new AccountService.AccountForm("Moving Patient", patientEmail, Role.PATIENT,
+                physioA, null)).accountId();
 
         patients.reassign(patient, physioB);
 

@@ -199,11 +199,11 @@ class LoginHttpTest {
     }
 
     @Test
-    void a_one_time_password_works_for_72_hours_only() throws Exception {
+    void a_staff_members_one_time_password_works_for_72_hours_only() throws Exception {
         String email = "one.time." + System.nanoTime() + "@example.org";
         String[] oneTime = new String[1];
-        systemTasks.runAs("test", Role.ADMIN, () -> oneTime[0] = accounts.createPatientLoginWithOneTimePassword(
-                new AccountService.AccountForm("One Time", email, Role.PATIENT, null, null)).password());
+        systemTasks.runAs("test", Role.ADMIN, () -> oneTime[0] = accounts.createWithOneTimePassword(
+                new AccountService.AccountForm("One Time", email, Role.PHYSIO, null, null)).password());
         LocalDateTime until = jdbc.queryForObject("select one_time_password_until from account where email = ?",
                 LocalDateTime.class, email);
         assertThat(Duration.between(LocalDateTime.now(ZoneOffset.UTC), until).toHours()).isBetween(71L, 72L);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
+import app.physioportal.mail.Outboxes;
 import app.physioportal.security.AccountService.NewAccount;
 import java.net.CookieManager;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,8 +24,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Sessions that really end: a disabled account, an admin's password reset and the owner's own password change end
- * the account's other sessions at their next request, through the real filter chain and browser sessions.
+ * Sessions that really end: a disabled account, a password reset by emailed link and the owner's own password change
+ * end the account's other sessions at their next request, through the real filter chain and browser sessions.
  */
 @PortalTest
 class SessionEndTest {
@@ -41,6 +41,12 @@ class SessionEndTest {
 
     @Autowired
     DemoIds ids;
+
+    @Autowired
+    PasswordResets resets;
+
+    @Autowired
+    Outboxes outboxes;
 
     /** A browser of its own: its own cookie jar, so its own session. */
     private final class Browser {
@@ -93,23 +99,21 @@ class SessionEndTest {
     }
 
     @Test
-    void an_admins_password_reset_ends_the_accounts_sessions_and_a_new_sign_in_works() throws Exception {
+    void a_password_reset_by_link_ends_every_session_of_the_account_and_the_new_password_signs_in() throws Exception {
         String email = newPerson();
         Browser phone = new Browser().signIn(email, Demo.FIXTURE_PASSWORD);
+        Browser desk = new Browser().signIn(email, Demo.FIXTURE_PASSWORD);
+        int before = ids.auditCount(email, "SESSION_ENDED");
 
-        AtomicLong id = new AtomicLong(ids.idOf(email));
-        String[] oneTime = new String[1];
-        systemTasks.runAsAccount(Demo.ADMIN, () -> oneTime[0] = accounts.resetPassword(id.get()).password());
+        long id = ids.idOf(email);
+        systemTasks.runAsAccount(Demo.ADMIN, () -> resets.sendLink(id));
+        assertThat(phone.signedIn()).as("a link sent changes nothing yet").isTrue();
+        resets.reset(outboxes.linkToken(email, "reset-password"), "amber kettle lantern 42");
 
         assertThat(phone.signedIn()).isFalse();
-        Browser again = new Browser();
-        again.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(oneTime[0], StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(again.get("/account").statusCode()).as("signed in with the one-time password after the reset")
-                .isEqualTo(200);
+        assertThat(desk.signedIn()).isFalse();
+        assertThat(ids.auditCount(email, "SESSION_ENDED")).isEqualTo(before + 2);
+        new Browser().signIn(email, "amber kettle lantern 42");
     }
 
     @Test

@@ -6,6 +6,8 @@ import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountSummary;
 import app.physioportal.security.AccountService.PhysioOption;
 import app.physioportal.security.Role;
+import app.physioportal.security.Invitations.InvitationStatus;
+import app.physioportal.security.LinkState;
 import app.physioportal.security.SecondFactorService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,7 +19,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import java.util.Objects;
 
-/** One account's actions: reassign a patient, reset the password or a lost second factor, disable or enable. */
+/**
+ * One account's actions: reassign a patient, see their invitation and resend or revoke it, send a patient a password
+ * reset link (a staff member gets a one-time password), reset a lost second factor, disable or enable.
+ */
 class AccountDialog extends Dialog {
 
     private final AccountService accounts;
@@ -25,10 +30,12 @@ class AccountDialog extends Dialog {
     private final AccountSummary account;
     private final Runnable onChange;
     private final SecondFactorService secondFactors;
+    private final LinkServices links;
 
     AccountDialog(AccountService accounts, PatientService patients, SecondFactorService secondFactors,
-            AccountSummary account, Runnable onChange) {
+            LinkServices links, AccountSummary account, Runnable onChange) {
         this.secondFactors = secondFactors;
+        this.links = links;
         this.accounts = accounts;
         this.patients = patients;
         this.account = account;
@@ -60,15 +67,18 @@ class AccountDialog extends Dialog {
             });
             reassign.setId("reassign");
             actions.add(physio, reassign);
+            patientPasswordActions(actions);
+        } else {
+            Button reset = new Button("Reset password", e -> confirm("Reset the password?",
+                    "The current password stops working at once. You will see a one-time password to pass on.",
+                    "Reset", () -> {
+                        var password = accounts.resetPassword(account.id());
+                        done();
+                        new OneTimePasswordDialog(account.displayName(), password).open();
+                    }));
+            reset.setId("reset-password");
+            actions.add(reset);
         }
-        Button reset = new Button("Reset password", e -> confirm("Reset the password?",
-                "The current password stops working at once. You will see a one-time password to pass on.",
-                "Reset", () -> {
-                    var password = accounts.resetPassword(account.id());
-                    done();
-                    new OneTimePasswordDialog(account.displayName(), password).open();
-                }));
-        reset.setId("reset-password");
         if (secondFactors.hasSecondFactor(account.id())) {
             Button resetFactor = new Button("Reset two-step sign-in", e -> confirm("Reset two-step sign-in?",
                     "For a lost or replaced phone. Their authenticator app and recovery codes stop working and they are "
@@ -95,10 +105,77 @@ class AccountDialog extends Dialog {
         if (account.enabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        actions.add(reset, toggle);
+        actions.add(toggle);
         add(actions);
         Button close = new Button("Close", e -> close());
         getFooter().add(close);
+    }
+
+    /**
+     * A patient who has not chosen a password yet: where their invitation stands, resend and revoke. One who has: a
+     * reset link by email, since the clinic never sees or sets a patient's password.
+     */
+    private void patientPasswordActions(Div actions) {
+        InvitationStatus status = links.invitations().status(account.id());
+        Paragraph words = new Paragraph(describe(status));
+        words.setId("invitation-status");
+        words.setVisible(!words.getText().isEmpty());
+        add(words);
+        if (!status.pending()) {
+            Button sendReset = new Button("Email a password reset link", e -> act(() -> {
+                var until = links.resets().sendLink(account.id());
+                Notification.show("A reset link went to " + account.email() + ". It works until "
+                        + links.clinic().time(until) + ".");
+            }));
+            sendReset.setId("send-reset-link");
+            actions.add(sendReset);
+            return;
+        }
+        Button resend = new Button("Resend invitation", e -> act(() -> {
+            var invitation = links.invitations().resend(account.id());
+            Notification.show("New invitation sent to " + invitation.email() + ". The earlier link no longer works.");
+        }));
+        resend.setId("resend-invitation");
+        actions.add(resend);
+        if (status.state() == LinkState.READY) {
+            Button revoke = new Button("Revoke invitation", e -> confirm("Revoke the invitation?",
+                    "The link in the email stops working at once. " + account.displayName() + " cannot sign in until "
+                            + "you send a new invitation.", "Revoke", () -> act(() -> {
+                        links.invitations().revoke(account.id());
+                        Notification.show("Invitation to " + account.email() + " revoked");
+                    })));
+            revoke.setId("revoke-invitation");
+            actions.add(revoke);
+        }
+    }
+
+    private String describe(InvitationStatus status) {
+        if (status.state() == null || status.sentAt() == null || status.expiresAt() == null) {
+            return status.pending() ? "Not invited yet: they cannot sign in until they choose a password." : "";
+        }
+        String sent = links.clinic().weekdayTime(status.sentAt());
+        String until = links.clinic().weekdayTime(status.expiresAt());
+        if (!status.pending()) {
+            return status.usedAt() == null ? "" : "Accepted the invitation on " + links.clinic().weekdayTime(
+                    status.usedAt()) + ".";
+        }
+        return switch (status.state()) {
+            case READY -> "Invited on " + sent + ". The invitation works until " + until + "; no password is chosen "
+                    + "yet.";
+            case EXPIRED -> "The invitation of " + sent + " expired unused on " + until + ". Resend it so they can "
+                    + "choose a password.";
+            case REVOKED -> "The invitation of " + sent + " was revoked. No link works until you send a new one.";
+            default -> "Invited on " + sent + "; no password is chosen yet.";
+        };
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+            done();
+        } catch (InvalidInput problem) {
+            Notification.show(problem.getMessage(), 5000, Notification.Position.MIDDLE);
+        }
     }
 
     private void changeEnabled(boolean enabled) {

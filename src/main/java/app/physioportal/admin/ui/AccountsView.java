@@ -1,10 +1,13 @@
 package app.physioportal.admin.ui;
 
 import app.physioportal.base.ui.ViewHeader;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountSummary;
 import app.physioportal.security.Role;
+import app.physioportal.security.Invitations;
+import app.physioportal.security.PasswordResets;
 import app.physioportal.security.SecondFactorService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -35,20 +38,23 @@ public class AccountsView extends Main {
     private final AccountService accounts;
     private final PatientService patients;
     private final SecondFactorService secondFactors;
+    private final LinkServices links;
     private final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
     private final TextField filter = new TextField();
     private final ViewHeader header = new ViewHeader("Accounts", null);
     private List<AccountSummary> all = List.of();
 
-    public AccountsView(AccountService accounts, PatientService patients, SecondFactorService secondFactors) {
+    public AccountsView(AccountService accounts, PatientService patients, SecondFactorService secondFactors,
+            Invitations invitations, PasswordResets resets, Clinic clinic) {
         this.secondFactors = secondFactors;
+        this.links = new LinkServices(invitations, resets, clinic);
         this.accounts = accounts;
         this.patients = patients;
         addClassName("page");
         setId("accounts-view");
 
         Button create = new Button("New account", VaadinIcon.PLUS.create(),
-                e -> new NewAccountDialog(accounts, patients, this::refresh).open());
+                e -> new NewAccountDialog(accounts, patients, clinic, this::refresh).open());
         create.setId("new-account");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
@@ -68,7 +74,7 @@ public class AccountsView extends Main {
         var wideOnly = List.of(
                 grid.addColumn(a -> label(a.role())).setHeader("Role").setFlexGrow(1).setSortable(true),
                 grid.addColumn(a -> a.physioName() == null ? "" : a.physioName()).setHeader("Physio").setFlexGrow(1),
-                grid.addColumn(a -> a.enabled() ? "Active" : "Disabled").setHeader("Status").setFlexGrow(1));
+                grid.addColumn(AccountsView::status).setHeader("Status").setFlexGrow(1));
         // On a phone the account cell carries role, physio and status itself; the extra columns only crowd it.
         addAttachListener(attach -> {
             var page = attach.getUI().getPage();
@@ -79,7 +85,8 @@ public class AccountsView extends Main {
         });
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addItemClickListener(e -> new AccountDialog(accounts, patients, secondFactors, e.getItem(), this::refresh).open());
+        grid.addItemClickListener(e -> new AccountDialog(accounts, patients, secondFactors, links, e.getItem(),
+                this::refresh).open());
 
         add(header, toolbar, grid);
         refresh();
@@ -92,7 +99,7 @@ public class AccountsView extends Main {
         email.addClassName("card-detail");
         Span summary = new Span(label(account.role())
                 + (account.physioName() == null ? "" : " of " + account.physioName())
-                + (account.enabled() ? "" : " · disabled"));
+                + (status(account).equals("Active") ? "" : " · " + status(account).toLowerCase(Locale.ROOT)));
         summary.addClassName("card-detail");
         summary.addClassName("narrow-only");
         Div cell = new Div(name, email, summary);
@@ -113,6 +120,11 @@ public class AccountsView extends Main {
         grid.setItems(shown);
         header.setSubtitle(shown.size() == all.size() ? all.size() + " accounts in this clinic. Tap one to manage it."
                 : shown.size() + " of " + all.size() + " accounts");
+    }
+
+    /** Disabled, invited (no password chosen yet) or active. */
+    static String status(AccountSummary account) {
+        return !account.enabled() ? "Disabled" : account.invitationPending() ? "Invited" : "Active";
     }
 
     static String label(Role role) {

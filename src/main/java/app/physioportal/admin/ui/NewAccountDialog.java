@@ -3,6 +3,7 @@ package app.physioportal.admin.ui;
 import app.physioportal.base.InvalidInput;
 import app.physioportal.base.ui.FormErrors;
 import app.physioportal.base.ui.TextLimit;
+import app.physioportal.clinic.Clinic;
 import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountForm;
@@ -25,11 +26,15 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Creates a patient or physio account; the portal makes a one-time password for the admin to pass on. */
+/**
+ * Creates a patient or physio account. A patient is invited by email to choose their own password; a physio gets a
+ * one-time password from the portal for the admin to pass on.
+ */
 class NewAccountDialog extends Dialog {
 
     private final AccountService accounts;
     private final PatientService patients;
+    private final Clinic clinic;
     private final Runnable onCreated;
     private final TextField name = new TextField("Full name");
     private final EmailField email = new EmailField("Email (used to sign in)");
@@ -39,9 +44,10 @@ class NewAccountDialog extends Dialog {
     private final Map<String, HasValidation> fields;
     private final Binder<Draft> binder = new Binder<>();
 
-    NewAccountDialog(AccountService accounts, PatientService patients, Runnable onCreated) {
+    NewAccountDialog(AccountService accounts, PatientService patients, Clinic clinic, Runnable onCreated) {
         this.accounts = accounts;
         this.patients = patients;
+        this.clinic = clinic;
         this.onCreated = onCreated;
         setHeaderTitle("New account");
         setId("new-account-dialog");
@@ -101,11 +107,17 @@ class NewAccountDialog extends Dialog {
                 chosen == Role.PATIENT && draft.physio != null ? draft.physio.id() : null,
                 chosen == Role.PATIENT ? draft.birthDate : null);
         try {
-            var created = form.role() == Role.PATIENT ? patients.createWithOneTimePassword(form)
-                    : accounts.createWithOneTimePassword(form);
-            close();
-            onCreated.run();
-            new OneTimePasswordDialog(name.getValue(), created).open();
+            if (form.role() == Role.PATIENT) {
+                var invitation = patients.invite(form);
+                close();
+                onCreated.run();
+                new InvitationSentDialog(form.displayName(), invitation, clinic).open();
+            } else {
+                var created = accounts.createWithOneTimePassword(form);
+                close();
+                onCreated.run();
+                new OneTimePasswordDialog(form.displayName(), created).open();
+            }
         } catch (ConstraintViolationException problems) {
             FormErrors.show(problems, fields);
         } catch (AccountService.DuplicateEmailException duplicate) {

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
-/** Shows a one-time password once, for the admin to pass on in person or by phone. */
+/** Shows a staff member's one-time password once, for the admin to pass on in person or by phone. */
 class OneTimePasswordDialog extends Dialog {
 
     OneTimePasswordDialog(String name, OneTimePassword password) {

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.CurrentUser;
+import app.physioportal.security.EmailChanges;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
 import app.physioportal.security.Passkeys;
@@ -25,12 +26,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.ConstraintViolationException;
 import java.util.Map;
 
 /** The signed-in person's own account: who they are and their password. */
@@ -51,7 +54,7 @@ public class AccountView extends Main {
             "You signed in with a one-time password. Choose your own password to continue.");
 
     public AccountView(AccountService accounts, CurrentUser currentUser, SecondFactorService secondFactors,
-            Passkeys passkeys, Clinic clinic) {
+            Passkeys passkeys, Clinic clinic, EmailChanges emailChanges) {
         this.accounts = accounts;
         addClassName("page");
         setId("account-view");
@@ -97,6 +100,7 @@ public class AccountView extends Main {
         Div section = new Div(new H3("Password"), mustChange, form, save);
         section.addClassName("section");
         add(section);
+        add(emailSection(user, emailChanges, clinic));
         add(new TwoStepSection(secondFactors, passkeys, clinic));
         add(colourSection());
 
@@ -115,6 +119,50 @@ public class AccountView extends Main {
             data.addClassName("section");
             add(data);
         }
+    }
+
+    /**
+     * A new sign-in email: the current password, then a link to the new address, which makes the change when opened
+     * there. The answer is the same whether or not the new address already has an account.
+     */
+    private static Div emailSection(PortalUser user, EmailChanges changes, Clinic clinic) {
+        EmailField newEmail = new EmailField("New email address");
+        newEmail.setId("new-sign-in-email");
+        newEmail.setManualValidation(true);
+        PasswordField password = new PasswordField("Current password");
+        password.setId("email-change-password");
+        password.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
+        password.setManualValidation(true);
+        Map<String, HasValidation> fields = Map.of("newEmail", newEmail, "currentPassword", password);
+        Paragraph sent = new Paragraph();
+        sent.setId("email-change-sent");
+        sent.addClassName("notice-success");
+        sent.setVisible(false);
+        Button send = new Button("Send confirmation link", e -> {
+            FormErrors.clear(fields);
+            sent.setVisible(false);
+            String typed = newEmail.getValue() == null ? "" : newEmail.getValue().strip();
+            try {
+                var until = changes.request(new EmailChanges.EmailChange(typed, password.getValue()));
+                newEmail.clear();
+                password.clear();
+                sent.setText("We sent a link to " + typed + ". Open it there by " + clinic.weekdayTime(until)
+                        + " to confirm; until then you sign in with " + user.email() + ".");
+                sent.setVisible(true);
+            } catch (ConstraintViolationException problems) {
+                FormErrors.show(problems, fields);
+            } catch (InvalidInput problem) {
+                FormErrors.show(problem, fields);
+            }
+        });
+        send.setId("change-email");
+        FormLayout form = new FormLayout(newEmail, password);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        Div section = new Div(new H3("Sign-in email"), new Paragraph("You sign in with " + user.email() + ". To "
+                + "use another address, we send a link there; the change is made when you open it."), form, send, sent);
+        section.addClassName("section");
+        section.setId("email-section");
+        return section;
     }
 
     /** Light, dark or follow the phone's setting; remembered on this device. */

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -51,7 +52,9 @@ public class LoginView extends Main implements BeforeEnterObserver {
         notice.setVisible(false);
         notice.setId("login-notice");
 
-        Paragraph help = new Paragraph("Forgotten your password? Call the clinic and we will reset it for you.");
+        // An ordinary link rather than the form's own button: it says where it leads and opens like any link.
+        Anchor help = new Anchor("forgot-password", "Forgot your password?");
+        help.setId("forgot-password-link");
         help.addClassName("login-help");
 
         Div card = new Div(brand, tagline, notice, login, help);
@@ -84,7 +87,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
             long minutes = Math.max(1, (Duration.between(clock.instant(), paused.until()).toSeconds() + 59) / 60);
             login.setI18n(texts("Sign-in paused on this device", "After several wrong passwords for this email, "
                     + "this device waits " + minutes + (minutes == 1 ? " minute" : " minutes") + " before the next "
-                    + "try. Your other devices are not affected. Forgotten your password? Call the clinic."));
+                    + "try. Your other devices are not affected. Forgotten your password? Use \"Forgot your "
+                    + "password?\" below."));
         } else if (failure instanceof CredentialsExpiredException) {
             login.setI18n(texts("That one-time password has expired", "One-time passwords from the clinic work "
                     + "for 72 hours. Call the clinic for a new one."));
@@ -109,8 +113,18 @@ public class LoginView extends Main implements BeforeEnterObserver {
             login.setError(true);
         }
         if (parameters.containsKey("logout")) {
-            notice.setText("You have signed out. See you tomorrow.");
-            notice.setVisible(true);
+            show("You have signed out. See you tomorrow.");
         }
+        if (parameters.containsKey("welcome")) {
+            show("Your password is set. Sign in with your email address and your new password.");
+        }
+        if (parameters.containsKey("reset")) {
+            show("Your new password is set, and every device was signed out. Sign in with the new password.");
+        }
+    }
+
+    private void show(String text) {
+        notice.setText(text);
+        notice.setVisible(true);
     }
 }

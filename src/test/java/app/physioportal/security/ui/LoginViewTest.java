@@ -8,6 +8,7 @@ import app.physioportal.today.ui.TodayView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,25 @@ class LoginViewTest extends SpringBrowserlessTest {
     @WithUserDetails(Demo.PATIENT1)
     void someone_already_signed_in_is_sent_home() {
         navigate("login", TodayView.class);
+    }
+
+    @Test
+    @WithAnonymousUser
+    void forgot_your_password_leads_to_its_own_page_which_anyone_may_open() {
+        navigate(LoginView.class);
+        Anchor forgot = find(Anchor.class).id("forgot-password-link");
+        assertThat(forgot.getText()).isEqualTo("Forgot your password?");
+        assertThat(forgot.getHref()).isEqualTo("forgot-password");
+        navigate(ForgotPasswordView.class);
+    }
+
+    @Test
+    @WithAnonymousUser
+    void a_password_chosen_through_an_invitation_or_a_reset_is_confirmed_before_signing_in() {
+        navigateWithQuery("welcome");
+        assertThat(find(Paragraph.class).id("login-notice").getText()).startsWith("Your password is set");
+        navigateWithQuery("reset");
+        assertThat(find(Paragraph.class).id("login-notice").getText()).contains("every device was signed out");
     }
 
     @Test
