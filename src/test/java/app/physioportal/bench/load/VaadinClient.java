@@ -565,6 +565,11 @@ public final class VaadinClient {
             location = invocation.get(1).asString();
             return;
         }
+        if (script.contains("window.history.pushState(") || script.contains("window.history.replaceState(")) {
+            // The same with Vaadin's own router (no React): Flow sets the address bar through the history API.
+            location = invocation.get(1).asString();
+            return;
+        }
         if (script.contains("window.open(") || script.contains("location.href") || script.contains("location.assign")
                 || script.contains("location.replace")) {
             for (int i = 0; i < n - 1; i++) {
