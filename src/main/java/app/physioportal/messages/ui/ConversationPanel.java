@@ -26,6 +26,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
@@ -56,6 +57,8 @@ public class ConversationPanel extends Div {
     private @Nullable About about;
     private long seenVersion;
     private @Nullable Registration pollRegistration;
+    /** What each topic shown is, in words (each topic looked up once per showing, not once per message). */
+    private final Map<About, String> described = new HashMap<>();
 
     public ConversationPanel(MessageService messages, MessageSignals signals, Topics topics, Clinic clinic,
             long patientId, boolean physio, @Nullable About about) {
@@ -124,11 +127,13 @@ public class ConversationPanel extends Div {
     }
 
     private String safeDescribe(About topic) {
-        try {
-            return topics.describe(patientId, topic);
-        } catch (RuntimeException notThisPatients) {
-            return topics.label(topic);
-        }
+        return described.computeIfAbsent(topic, t -> {
+            try {
+                return topics.describe(patientId, t);
+            } catch (RuntimeException notThisPatients) {
+                return topics.label(t);
+            }
+        });
     }
 
     private void send() {
@@ -156,6 +161,8 @@ public class ConversationPanel extends Div {
     }
 
     private void show(Conversation conversation) {
+        // Described once per showing: many messages about the same plan version or night read it once.
+        described.clear();
         list.removeAll();
         if (conversation.messages().isEmpty()) {
             Paragraph none = new Paragraph(physio ? "No messages yet. Write to " + conversation.patientName() + " below."
