@@ -17,6 +17,8 @@ public final class Demo {
      */
     public static final String FIXTURE_PASSWORD = "fixture-harbour-lantern-42";
     public static final String ADMIN = "admin@example.org";
+    /** Peter Ellis, Margaret's husband: her helper, "view and record". */
+    public static final String HELPER = "helper1@example.org";
     public static final String PHYSIO1 = "physio1@example.org";
     public static final String PHYSIO2 = "physio2@example.org";
     public static final String PATIENT1 = "patient1@example.org";

@@ -111,9 +111,9 @@ public class BookingService {
      */
     @Transactional(readOnly = true)
     public List<DaySlots> openSlots(long patientId, LocalDate from, LocalDate to) {
-        PortalUser user = access.check(patientId);
+        PortalUser user = access.checkWithHelpers(patientId);
         LocalDate today = today();
-        if (user.role() == Role.PATIENT) {
+        if (user.role().isPatientSide()) {
             LocalDate last = lastSelfBookingDay();
             from = from.isBefore(today) ? today : from;
             to = to.isAfter(last) ? last : to;
@@ -122,7 +122,7 @@ public class BookingService {
             return List.of();
         }
         List<Slot> open = schedule.openSlots(physioOf(patientId), from, to);
-        if (user.role() == Role.PATIENT) {
+        if (user.role().isPatientSide()) {
             Instant earliest = clock.instant().plus(notice);
             open = open.stream().filter(s -> !s.start().isBefore(earliest)).toList();
         }
@@ -137,7 +137,7 @@ public class BookingService {
 
     @Transactional
     public AppointmentSummary book(long patientId, Instant start, AppointmentType type, String note) {
-        PortalUser user = access.check(patientId);
+        PortalUser user = access.checkNotViewOnly(patientId, "book appointments");
         long physioId = physioOf(patientId);
         if (type == null) {
             throw new BookingException("Choose in clinic or video call");
@@ -149,7 +149,7 @@ public class BookingService {
         if (!start.isAfter(now)) {
             throw new BookingException("That time has already passed. Please pick a time in the future.");
         }
-        if (user.role() == Role.PATIENT) {
+        if (user.role().isPatientSide()) {
             checkSelfBookingWindow(start);
             if (appointments.countFutureBooked(patientId, now) >= maxFutureAppointments) {
                 throw new BookingException("You already have " + maxFutureAppointments
@@ -168,13 +168,13 @@ public class BookingService {
 
     @Transactional
     public AppointmentSummary reschedule(long patientId, long appointmentId, Instant newStart) {
-        PortalUser user = access.check(patientId);
+        PortalUser user = access.checkNotViewOnly(patientId, "change appointments");
         Appointment appointment = find(patientId, appointmentId);
         requireChangeable(appointment, user);
         if (!newStart.isAfter(clock.instant())) {
             throw new BookingException("That time has already passed. Please pick a time in the future.");
         }
-        if (user.role() == Role.PATIENT) {
+        if (user.role().isPatientSide()) {
             checkSelfBookingWindow(newStart);
         }
         Slot slot = requireOpenSlot(appointment.getPhysioId(), newStart);
@@ -193,7 +193,7 @@ public class BookingService {
 
     @Transactional
     public AppointmentSummary cancel(long patientId, long appointmentId) {
-        PortalUser user = access.check(patientId);
+        PortalUser user = access.checkNotViewOnly(patientId, "change appointments");
         Appointment appointment = find(patientId, appointmentId);
         requireChangeable(appointment, user);
         appointment.cancel(user.email(), clock.instant());
@@ -256,7 +256,7 @@ public class BookingService {
     /** All of a patient's appointments, cancelled ones included, earliest first. */
     @Transactional(readOnly = true)
     public List<AppointmentSummary> appointments(long patientId) {
-        PortalUser user = access.check(patientId);
+        PortalUser user = access.checkWithHelpers(patientId);
         List<Appointment> found = appointments.findByPatientIdOrderByStartsAtAsc(patientId);
         return summaries(found, user);
     }
@@ -334,7 +334,7 @@ public class BookingService {
         if (!appointment.getStartsAt().isAfter(now)) {
             throw new BookingException("This appointment has already started");
         }
-        if (user.role() == Role.PATIENT && !outsideNotice(appointment.getStartsAt(), now)) {
+        if (user.role().isPatientSide() && !outsideNotice(appointment.getStartsAt(), now)) {
             throw new BookingException("It is less than " + hours(notice)
                     + " before your appointment. Please call the clinic to change or cancel it.");
         }
@@ -375,7 +375,7 @@ public class BookingService {
         Person physio = who.get(a.getPhysioId());
         events.publishEvent(new AppointmentChanged(kind, a.getId(), a.getSequenceNo(), a.getStartsAt(),
                 a.getEndsAt(), a.getType(), patient.name(), patient.email(), physio.name(), physio.email(),
-                user.role() == Role.PATIENT, previousStart));
+                user.role().isPatientSide(), previousStart));
     }
 
     private AppointmentSummary summaryOf(Appointment a, PortalUser user) {

@@ -7,6 +7,7 @@ import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.NewAccount;
 import app.physioportal.security.Role;
 import app.physioportal.security.SecondFactorService;
+import app.physioportal.security.Helpers;
 import app.physioportal.security.SystemTasks;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,6 +32,9 @@ class DemoDataSeeder implements ApplicationRunner {
     static final String PASSWORD = "stretch-and-rest-2026";
     /** The demo staff's authenticator key, published in the README: any authenticator app (or oathtool) makes codes. */
     static final String AUTHENTICATOR_KEY = "PHYSIOPORTALDEMOSTAFFSECRETCODES";
+    /** Margaret Ellis's husband, who helps her on the portal ("view and record"). */
+    static final String HELPER_EMAIL = "helper1@example.org";
+    static final String HELPER_NAME = "Peter Ellis";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
@@ -44,11 +48,13 @@ class DemoDataSeeder implements ApplicationRunner {
     private final SecondFactorService secondFactors;
     private final ReminderSettingsService reminders;
     private final MessageDemoData messages;
+    private final Helpers helpers;
     private final java.util.Map<Integer, Long> patientIds = new java.util.HashMap<>();
 
     DemoDataSeeder(AccountService accounts, PatientService patients, SystemTasks systemTasks, Clock clock, PlanDemoData plans,
             DiaryDemoData diary, BookingDemoData bookings, SecondFactorService secondFactors,
-            ReminderSettingsService reminders, MessageDemoData messages) {
+            ReminderSettingsService reminders, MessageDemoData messages, Helpers helpers) {
+        this.helpers = helpers;
         this.reminders = reminders;
         this.messages = messages;
         this.secondFactors = secondFactors;
@@ -98,6 +104,9 @@ class DemoDataSeeder implements ApplicationRunner {
             }
             systemTasks.runAsAccount(story.email(), () -> reminders.saveMine(reminderSettings(story.number(), today)));
         }
+        // Margaret stretches with her husband's help; he logs a cramp for her now and then (DiaryDemoData).
+        helpers.recordDemoHelper(patientId(1), HELPER_NAME, HELPER_EMAIL, PASSWORD, "husband", true,
+                clock.instant().minus(java.time.Duration.ofDays(20)));
     }
 
     private long patientId(int story) {

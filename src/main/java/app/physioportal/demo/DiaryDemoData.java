@@ -54,12 +54,23 @@ class DiaryDemoData {
     void seed(LocalDate today) {
         long started = System.nanoTime();
         for (DemoStories.Story story : DemoStories.STORIES) {
-            systemTasks.runAsAccount(story.email(), () -> seed(story, today));
+            List<CrampInput> byHelper = new ArrayList<>();
+            long[] patientId = new long[1];
+            systemTasks.runAsAccount(story.email(), () -> {
+                patientId[0] = currentUser.require().id();
+                byHelper.addAll(seed(story, today));
+            });
+            // Written by Margaret's husband through the same service, so the diary says "Logged by Peter Ellis".
+            if (!byHelper.isEmpty()) {
+                systemTasks.runAsAccount(DemoDataSeeder.HELPER_EMAIL,
+                        () -> byHelper.forEach(cramp -> diary.logCramp(patientId[0], cramp)));
+            }
         }
         log.info("Seeded the demo cramp diaries in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void seed(DemoStories.Story story, LocalDate today) {
+    /** Writes the story's diary; returns the cramps the patient's helper logs for them (Margaret's, of one night). */
+    private List<CrampInput> seed(DemoStories.Story story, LocalDate today) {
         Instant now = clock.instant();
         List<CrampInput> cramps = new ArrayList<>();
         List<CheckInInput> checkIns = new ArrayList<>();
@@ -84,7 +95,18 @@ class DiaryDemoData {
                 checkIns.add(new CheckInInput(night.date(), false, Math.min(10, 2 * woken + random.nextInt(0, 3))));
             }
         }
+        List<CrampInput> byHelper = new ArrayList<>();
+        if (story.number() == 1) {
+            // The latest night with cramps in the last ten days, when Peter logged them while Margaret rested.
+            cramps.stream().map(c -> nights.nightOf(c.occurredAt())).filter(n -> !n.isBefore(today.minusDays(10)))
+                    .max(LocalDate::compareTo).ifPresent(night -> {
+                        byHelper.addAll(cramps.stream().filter(c -> nights.nightOf(c.occurredAt()).equals(night)).toList());
+                        cramps.removeAll(byHelper);
+                        checkIns.removeIf(c -> c.night().equals(night));
+                    });
+        }
         diary.recordHistory(currentUser.require().id(), cramps, checkIns);
+        return byHelper;
     }
 
     private CrampInput cramp(DemoStories.Story story, DemoStories.Night night, int index, SplittableRandom random) {

@@ -64,6 +64,10 @@ class CrampEntry {
     @Column(length = 500)
     private String note;
 
+    /** The helper who logged it for the patient; null when the patient logged it themself. */
+    @Column(name = "logged_by")
+    private Long loggedBy;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -96,7 +100,15 @@ class CrampEntry {
 
     CrampRecord toRecord() {
         return new CrampRecord(id, patientId, occurredAt, nightDate, intensity, duration, durationMinutes, location,
-                side, wokeFromSleep, Set.copyOf(triggers), Set.copyOf(relief), note);
+                side, wokeFromSleep, Set.copyOf(triggers), Set.copyOf(relief), note, null);
+    }
+
+    void loggedBy(Long helperId) {
+        this.loggedBy = helperId;
+    }
+
+    Long getLoggedBy() {
+        return loggedBy;
     }
 
     Long getId() {

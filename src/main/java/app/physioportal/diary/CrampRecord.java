@@ -4,10 +4,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** A logged cramp as screens and other features read it. */
+/**
+ * A logged cramp as screens and other features read it. {@code loggedBy} names the helper who logged it for the
+ * patient, null when the patient did.
+ */
 public record CrampRecord(long id, long patientId, Instant occurredAt, LocalDate night, int intensity,
         CrampDuration duration, Integer minutes, CrampLocation location, Side side, boolean wokeFromSleep,
-        Set<Trigger> triggers, Set<Relief> relief, String note) {
+        Set<Trigger> triggers, Set<Relief> relief, String note, String loggedBy) {
+
+    CrampRecord loggedBy(String name) {
+        return new CrampRecord(id, patientId, occurredAt, night, intensity, duration, minutes, location, side,
+                wokeFromSleep, triggers, relief, note, name);
+    }
 
     public CrampInput toInput() {
         return new CrampInput(occurredAt, intensity, duration, minutes, location, side, wokeFromSleep, triggers,

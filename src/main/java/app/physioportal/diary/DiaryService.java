@@ -5,6 +5,7 @@ import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import app.physioportal.base.InvalidInput;
 import app.physioportal.clinic.Clinic;
+import app.physioportal.security.Directory;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
@@ -51,9 +52,11 @@ public class DiaryService {
     private final Nights nights;
     private final Clock clock;
     private final Clinic clinic;
+    private final Directory directory;
 
     DiaryService(CrampEntryRepository cramps, NightCheckInRepository checkIns, PatientAccess access,
-            AuditService audit, Nights nights, Clock clock, Clinic clinic) {
+            AuditService audit, Nights nights, Clock clock, Clinic clinic, Directory directory) {
+        this.directory = directory;
         this.cramps = cramps;
         this.checkIns = checkIns;
         this.access = access;
@@ -66,9 +69,11 @@ public class DiaryService {
     /** Logs one cramp; returns its id. A night checked in as cramp-free becomes a night with cramps. */
     @Transactional
     public long logCramp(long patientId, @Valid CrampInput input) {
-        requireOwnDiary(patientId);
+        PortalUser user = requireOwnDiary(patientId);
         LocalDate night = validCramp(input);
-        CrampEntry saved = cramps.save(new CrampEntry(patientId, input, night, clock.instant()));
+        CrampEntry entry = new CrampEntry(patientId, input, night, clock.instant());
+        entry.loggedBy(helperOrNull(user));
+        CrampEntry saved = cramps.save(entry);
         String reopened = reopenCrampFreeNight(patientId, night);
         audit.record(AuditAction.CRAMP_LOGGED, patientId,
                 "cramp " + saved.getId() + ": " + describe(saved.toRecord()) + reopened);
@@ -110,12 +115,13 @@ public class DiaryService {
      */
     @Transactional
     public void checkIn(long patientId, @Valid CheckInInput input) {
-        requireOwnDiary(patientId);
+        PortalUser user = requireOwnDiary(patientId);
         validCheckIn(patientId, input);
         Optional<NightCheckIn> earlier = checkIns.findByPatientIdAndNightDate(patientId, input.night());
         String before = earlier.map(c -> "was " + describe(c) + ", now ").orElse("");
         NightCheckIn checkIn = earlier.orElseGet(() -> new NightCheckIn(patientId, input.night(), clock.instant()));
         checkIn.answer(input.crampFree(), input.sleepDisturbance(), clock.instant());
+        checkIn.answeredBy(helperOrNull(user));
         checkIns.save(checkIn);
         audit.record(AuditAction.NIGHT_CHECKED_IN, patientId, before + describe(checkIn));
     }
@@ -231,11 +237,14 @@ public class DiaryService {
         if (from == null || to == null || from.isAfter(to)) {
             throw new InvalidInput("from", "Choose a start date on or before the end date.");
         }
-        Map<LocalDate, List<CrampRecord>> crampsByNight = cramps
-                .findByPatientIdAndNightDateBetweenOrderByOccurredAtAsc(patientId, from, to).stream()
-                .map(CrampEntry::toRecord).collect(Collectors.groupingBy(CrampRecord::night));
+        List<CrampEntry> entries = cramps.findByPatientIdAndNightDateBetweenOrderByOccurredAtAsc(patientId, from, to);
         Map<LocalDate, NightCheckIn> checkInByNight = checkIns.findByPatientIdAndNightDateBetween(patientId, from, to)
                 .stream().collect(Collectors.toMap(NightCheckIn::getNightDate, Function.identity()));
+        Map<Long, String> helpers = helperNames(Stream.concat(entries.stream().map(CrampEntry::getLoggedBy),
+                checkInByNight.values().stream().map(NightCheckIn::getLoggedBy)));
+        Map<LocalDate, List<CrampRecord>> crampsByNight = entries.stream()
+                .map(e -> e.getLoggedBy() == null ? e.toRecord() : e.toRecord().loggedBy(helpers.get(e.getLoggedBy())))
+                .collect(Collectors.groupingBy(CrampRecord::night));
         Map<LocalDate, NightSummary> result = new LinkedHashMap<>();
         for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
             List<CrampRecord> list = crampsByNight.getOrDefault(night, List.of());
@@ -244,17 +253,34 @@ public class DiaryService {
                     : checkIn != null && checkIn.isCrampFree() ? NightStatus.CRAMP_FREE
                     : NightStatus.NOT_RECORDED;
             result.put(night, new NightSummary(night, status, list,
-                    checkIn == null ? null : checkIn.getSleepDisturbance()));
+                    checkIn == null ? null : checkIn.getSleepDisturbance(),
+                    checkIn == null || checkIn.getLoggedBy() == null ? null : helpers.get(checkIn.getLoggedBy())));
         }
         return result;
     }
 
+    /** The patient, or a helper they allowed to record. */
     private PortalUser requireOwnDiary(long patientId) {
-        return access.checkAs(patientId, Role.PATIENT, "change their diary");
+        return access.checkRecorder(patientId, "change their diary");
+    }
+
+    private static Long helperOrNull(PortalUser user) {
+        return user.role() == Role.HELPER ? user.id() : null;
+    }
+
+    /** The names of the helpers who wrote entries, in one query; none when the patient wrote them all. */
+    private Map<Long, String> helperNames(Stream<Long> ids) {
+        Set<Long> wanted = ids.filter(Objects::nonNull).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        directory.people(wanted).forEach((id, person) -> names.put(id, person.name()));
+        return names;
     }
 
     private void readAccess(long patientId, String what) {
-        PortalUser user = access.check(patientId);
+        PortalUser user = access.checkWithHelpers(patientId);
         if (user.role() != Role.PATIENT) {
             audit.record(AuditAction.DIARY_VIEWED, patientId, what);
         }

@@ -34,6 +34,10 @@ class NightCheckIn {
     @Column(name = "sleep_disturbance")
     private Integer sleepDisturbance;
 
+    /** The helper who last answered for the patient; null when the patient answered themself. */
+    @Column(name = "logged_by")
+    private Long loggedBy;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -60,6 +64,14 @@ class NightCheckIn {
 
     Integer getSleepDisturbance() {
         return sleepDisturbance;
+    }
+
+    Long getLoggedBy() {
+        return loggedBy;
+    }
+
+    void answeredBy(Long helperId) {
+        this.loggedBy = helperId;
     }
 
     void answer(boolean crampFree, Integer sleepDisturbance, Instant now) {

@@ -258,7 +258,7 @@ public class MessageService {
             case PHYSIO -> count("select count(*) from message m where m.from_patient = true and m.read_at is null"
                     + " and m.withdrawn_at is null and m.patient_id in (select p.account_id from patient p"
                     + " where p.physio_id = :id)", user.get().id());
-            case ADMIN -> 0;
+            case ADMIN, HELPER -> 0;
         };
     }
 

@@ -82,6 +82,7 @@ public class AccessHistory {
                     case PHYSIO -> "physio";
                     case ADMIN -> "clinic admin";
                     case PATIENT -> "patient";
+                    case HELPER -> "your helper";
                 };
         return switch (entry.action()) {
             case PATIENT_ASSIGNED -> new Access(entry.occurredAt(), who, role, "assigned you to a physio", false);

@@ -51,7 +51,7 @@ public class AdherenceService {
     /** What is due on the current day, whether each is ticked, and this week's adherence. Empty without a plan. */
     @Transactional(readOnly = true)
     public Optional<TodayPlan> today(long patientId) {
-        access.check(patientId);
+        access.checkWithHelpers(patientId);
         Optional<PlanStore.Loaded> loaded = store.load(patientId);
         if (loaded.isEmpty()) {
             return Optional.empty();
@@ -85,7 +85,7 @@ public class AdherenceService {
     /** The patient ticks an item for today. A second tap finds today's tick and adds nothing. */
     @Transactional
     public void markDone(long patientId, long exerciseId, Integer effort) {
-        access.checkAs(patientId, Role.PATIENT, "tick exercises");
+        access.checkRecorder(patientId, "tick exercises");
         validateEffort(effort);
         LocalDate day = store.currentDay();
         if (adherence.findByPatientIdAndExerciseIdAndDoneDay(patientId, exerciseId, day).isPresent()) {
@@ -100,7 +100,7 @@ public class AdherenceService {
     /** Takes back today's tick (a mis-tap). */
     @Transactional
     public void undo(long patientId, long exerciseId) {
-        access.checkAs(patientId, Role.PATIENT, "tick exercises");
+        access.checkRecorder(patientId, "tick exercises");
         LocalDate day = store.currentDay();
         adherence.findByPatientIdAndExerciseIdAndDoneDay(patientId, exerciseId, day).ifPresent(record -> {
             adherence.delete(record);
@@ -111,7 +111,7 @@ public class AdherenceService {
     /** Effort or pain 0-10 for today's tick; null clears it. */
     @Transactional
     public void setEffort(long patientId, long exerciseId, Integer effort) {
-        access.checkAs(patientId, Role.PATIENT, "record exercise effort");
+        access.checkRecorder(patientId, "record exercise effort");
         validateEffort(effort);
         LocalDate day = store.currentDay();
         AdherenceRecord record = adherence.findByPatientIdAndExerciseIdAndDoneDay(patientId, exerciseId, day)
@@ -161,7 +161,7 @@ public class AdherenceService {
     /** Adherence for the week (Monday start) holding {@code anyDay}, counting days up to today. */
     @Transactional(readOnly = true)
     public WeekAdherence weekAdherence(long patientId, LocalDate anyDay) {
-        access.check(patientId);
+        access.checkWithHelpers(patientId);
         LocalDate weekStart = AdherenceCalculator.weekStart(anyDay);
         return weeklyAdherence(patientId, weekStart, weekStart.plusDays(6)).getFirst();
     }
@@ -207,7 +207,7 @@ public class AdherenceService {
     /** What the progress page needs of the plan, from one read of the plan and one of the ticks. */
     @Transactional(readOnly = true)
     public AdherenceHistory adherenceHistory(long patientId, LocalDate weeksFrom, LocalDate nightsFrom, LocalDate to) {
-        access.check(patientId);
+        access.checkWithHelpers(patientId);
         LocalDate last = min(to, store.currentDay());
         LocalDate firstWeek = AdherenceCalculator.weekStart(weeksFrom);
         LocalDate first = nightsFrom != null && nightsFrom.isBefore(firstWeek) ? nightsFrom : firstWeek;

@@ -96,7 +96,7 @@ public class PlanService {
 
     @Transactional(readOnly = true)
     public Optional<PlanVersionView> currentPlan(long patientId) {
-        access.check(patientId);
+        access.checkWithHelpers(patientId);
         List<PlanVersionView> all = store.loadViews(patientId);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
     }
@@ -104,7 +104,7 @@ public class PlanService {
     /** Every version, newest first, each with what changed from the one before. */
     @Transactional(readOnly = true)
     public List<PlanVersionView> history(long patientId) {
-        access.check(patientId);
+        access.checkWithHelpers(patientId);
         return store.loadViews(patientId).reversed();
     }
 

@@ -64,7 +64,7 @@ public class ProgressService {
 
     @Transactional(readOnly = true)
     public ProgressReport report(long patientId, ProgressRange range) {
-        access.check(patientId);
+        access.checkWithHelpers(patientId);
         LocalDate lastNight = nights.lastNight(clock);
         LocalDate currentWeek = Nights.weekStart(lastNight);
         LocalDate historyFrom = currentWeek.minusWeeks(HISTORY_WEEKS);

@@ -115,7 +115,12 @@ class Account {
 
     /** A patient invited by email: the hash is of a random secret nobody was told, until they choose a password. */
     static Account invited(String email, String displayName, String unknowableHash, Instant createdAt) {
-        Account account = new Account(email, displayName, unknowableHash, false, Role.PATIENT, createdAt);
+        return invited(email, displayName, Role.PATIENT, unknowableHash, createdAt);
+    }
+
+    /** Someone invited by email (a patient, or a patient's helper), as {@link #invited(String, String, String, Instant)}. */
+    static Account invited(String email, String displayName, Role role, String unknowableHash, Instant createdAt) {
+        Account account = new Account(email, displayName, unknowableHash, false, role, createdAt);
         account.invitationPending = true;
         return account;
     }

@@ -82,4 +82,28 @@ class AccountLinkEmails {
                         .paragraph("If that was you, sign in with this address instead, or call the clinic.")
                         .render()).once(onceADay));
     }
+
+    /** A helper's invitation: who asked them to help, and the link to choose their password. Names no health data. */
+    void helperInvitation(Account helper, String patientName, String token, Instant expiresAt) {
+        String link = address.link("welcome?t=" + token);
+        outbox.enqueue(OutgoingEmail.of("INVITATION", helper.getId(), helper.getEmail(),
+                patientName + " asks you to help on Physio Portal", EmailLayout.from(clinic.name())
+                        .greeting(Clinic.firstName(helper.getDisplayName()))
+                        .paragraph(patientName + " is a patient of " + clinic.name() + " and has asked you to help "
+                                + "them follow their home exercise plan on Physio Portal. You get your own sign-in, "
+                                + "with this email address, " + helper.getEmail() + ".")
+                        .paragraph("To start, choose your own password:")
+                        .button("Choose my password", link)
+                        .paragraph("The link works once, until " + clinic.weekdayTime(expiresAt) + " (72 hours). If "
+                                + "it has expired, ask " + Clinic.firstName(patientName) + " to send it again.")
+                        .paragraph("Not expecting this? Ignore this email: nothing happens unless the link is used.")
+                        .render()).expiringAt(expiresAt));
+    }
+
+    /** To a helper who has an account already: one more person asked them to help, or someone stopped their access. */
+    void helperNotice(String email, String name, String subject, String what) {
+        outbox.enqueue(OutgoingEmail.of("HELPER_NOTICE", null, email, subject, EmailLayout.from(clinic.name())
+                .greeting(Clinic.firstName(name)).paragraph(what)
+                .button("Open Physio Portal", address.link("")).render()));
+    }
 }

@@ -68,6 +68,17 @@ public class Invitations {
         return new Invitation(account.getId(), account.getEmail(), expiresAt);
     }
 
+    /** A helper's invitation, sent for the patient who invited them, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Invitation sendToHelper(Account helper, long patientId, String patientName) {
+        Instant expiresAt = SessionGuard.micros(clock.instant()).plus(LIFETIME);
+        String token = links.issue(AccountLinks.Purpose.INVITATION, helper.getId(), null, expiresAt);
+        emails.helperInvitation(helper, patientName, token, expiresAt);
+        audit.record(AuditAction.INVITATION_SENT, patientId, "helper invitation to " + helper.getEmail()
+                + ", valid until " + clinic.stamp(expiresAt));
+        return new Invitation(helper.getId(), helper.getEmail(), expiresAt);
+    }
+
     /** A new invitation for someone who has not chosen a password yet; the earlier link stops working. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional

@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one place that decides whether the current user may see or change a patient's data: the
- * patient themself, or the physio the patient is assigned to right now. Nobody else, admins
- * included. Every service method that touches patient data calls {@link #check(long)} first.
+ * patient themself, the physio the patient is assigned to right now, or a helper the patient invited (and has not
+ * removed). Nobody else, admins included. Every service method that touches patient data calls
+ * {@link #check(long)} first; those that write on the patient's side call {@link #checkRecorder(long, String)}.
  */
 @Component
 public class PatientAccess {
@@ -23,20 +24,67 @@ public class PatientAccess {
     private final CurrentUser currentUser;
     private final PatientAssignments assignments;
     private final AuditService audit;
+    private final HelperGrants helpers;
 
-    PatientAccess(CurrentUser currentUser, PatientAssignments assignments, AuditService audit) {
+    PatientAccess(CurrentUser currentUser, PatientAssignments assignments, AuditService audit, HelperGrants helpers) {
         this.currentUser = currentUser;
         this.assignments = assignments;
         this.audit = audit;
+        this.helpers = helpers;
     }
 
+    /** Whether the current user is the patient or their physio now. A helper is not: see {@link #checkWithHelpers}. */
     @Transactional(readOnly = true)
     public boolean mayAccess(long patientId) {
+        return mayAccess(patientId, false);
+    }
+
+    private boolean mayAccess(long patientId, boolean helpersToo) {
         return currentUser.get().map(user -> switch (user.role()) {
             case PATIENT -> user.id() == patientId;
             case PHYSIO -> assignedToPhysio(user.id(), List.of(patientId));
             case ADMIN -> false;
+            case HELPER -> helpersToo && helpers.activeMayRecord(user.id(), patientId).isPresent();
         }).orElse(false);
+    }
+
+    /**
+     * As {@link #check(long)}, and a helper the patient invited may read too: for what a helper sees (Today, the plan,
+     * the diary, progress, appointments). Everything else ({@link #check(long)}: clinical notes, messages, the
+     * profile, settings) refuses helpers by default.
+     */
+    @Transactional(readOnly = true)
+    public PortalUser checkWithHelpers(long patientId) {
+        return check(patientId, true);
+    }
+
+    /**
+     * As {@link #check(long)}, for writing on the patient's side (the diary, ticks): the patient themself, or a helper
+     * the patient allowed to record. A helper who may only view, and staff, are refused and audited.
+     */
+    @Transactional(readOnly = true)
+    public PortalUser checkRecorder(long patientId, String action) {
+        PortalUser user = check(patientId, true);
+        boolean allowed = user.role() == Role.PATIENT
+                || user.role() == Role.HELPER && helpers.activeMayRecord(user.id(), patientId).orElse(false);
+        if (!allowed) {
+            audit.record(AuditAction.ACCESS_DENIED, patientId, action + " is for the patient or a helper allowed to "
+                    + "record, not " + user.role() + ", via " + caller());
+            throw new AccessDeniedException(user.role() == Role.HELPER
+                    ? "You may see this person's records but not record for them. They can change that under My helpers."
+                    : "Only the patient may " + action + ".");
+        }
+        return user;
+    }
+
+    /** As {@link #check(long)}, refusing a helper who may only view: for changes staff may make too (booking). */
+    @Transactional(readOnly = true)
+    public PortalUser checkNotViewOnly(long patientId, String action) {
+        PortalUser user = check(patientId, true);
+        if (user.role() == Role.HELPER) {
+            return checkRecorder(patientId, action);
+        }
+        return user;
     }
 
     /**
@@ -45,7 +93,11 @@ public class PatientAccess {
      */
     @Transactional(readOnly = true)
     public PortalUser check(long patientId) {
-        if (!mayAccess(patientId)) {
+        return check(patientId, false);
+    }
+
+    private PortalUser check(long patientId, boolean helpersToo) {
+        if (!mayAccess(patientId, helpersToo)) {
             audit.record(AuditAction.ACCESS_DENIED, patientId, "via " + caller());
             throw new AccessDeniedException("You do not have access to this patient's records.");
         }
@@ -102,6 +154,7 @@ public class PatientAccess {
             case PATIENT -> patientIds.stream().allMatch(id -> id == user.id());
             case PHYSIO -> assignedToPhysio(user.id(), patientIds);
             case ADMIN -> patientIds.isEmpty();
+            case HELPER -> false;
         };
         if (!allowed) {
             audit.record(AuditAction.ACCESS_DENIED, null, "list of " + patientIds.size() + " patients via " + caller());

@@ -89,9 +89,9 @@ public class SecondFactorService {
         this.contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
-    /** Whether this person must give a second factor after the password: all staff, and patients who chose to. */
+    /** Whether this person must give a second factor after the password: all staff, and patients and helpers who chose to. */
     boolean requiredFor(PortalUser user) {
-        return user.role() != Role.PATIENT || enrolled(user.id());
+        return user.role().isStaff() || enrolled(user.id());
     }
 
     /** An authenticator app or a passkey. */
@@ -249,7 +249,7 @@ public class SecondFactorService {
         int left = recoveryCodesLeft(user.id());
         int passkeys = passkeysOf(user.id());
         return new Status(!since.isEmpty() || passkeys > 0, !since.isEmpty(), passkeys,
-                since.isEmpty() ? null : since.getFirst().toInstant(ZoneOffset.UTC), left, user.role() != Role.PATIENT);
+                since.isEmpty() ? null : since.getFirst().toInstant(ZoneOffset.UTC), left, user.role().isStaff());
     }
 
     int recoveryCodesLeft(long accountId) {
@@ -326,7 +326,7 @@ public class SecondFactorService {
     @Transactional
     public void turnOff(String appCode) {
         PortalUser user = currentUser.require();
-        if (user.role() != Role.PATIENT) {
+        if (user.role().isStaff()) {
             throw new InvalidInput("code", "Staff accounts always sign in in two steps.");
         }
         String failure = proof(user, appCode);
@@ -360,7 +360,7 @@ public class SecondFactorService {
         audit.record(AuditAction.SECOND_FACTOR_RESET, Role.PATIENT.name().equals(who[2]) ? accountId : null, who[0]);
         events.publishEvent(new SecurityNotice(who[0], who[1], "Two-step sign-in reset by the clinic",
                 "The clinic cleared the authenticator app and passkeys of your Physio Portal account. "
-                        + (Role.PATIENT.name().equals(who[2]) ? "You sign in with your password alone until you set "
+                        + (!Role.valueOf(who[2]).isStaff() ? "You sign in with your password alone until you set "
                         + "it up again on My account." : "You will set up a new one at your next sign-in.")));
     }
 

@@ -17,6 +17,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -68,6 +71,22 @@ class AccountDialog extends Dialog {
             reassign.setId("reassign");
             actions.add(physio, reassign);
             patientPasswordActions(actions);
+            helperSection(links.helpers().helpersOf(account.id()).stream()
+                    .map(h -> new HelperRow(h.grantId(), h.label() + ", " + h.permission(), "Remove " + h.name())).toList(),
+                    "Helpers (family or carers)");
+        } else if (account.role() == Role.HELPER) {
+            if (!links.invitations().status(account.id()).pending()) {
+                Button sendReset = new Button("Email a password reset link", e -> act(() -> {
+                    var until = links.resets().sendLink(account.id());
+                    Notification.show("A reset link went to " + account.email() + ". It works until "
+                            + links.clinic().time(until) + ".");
+                }));
+                sendReset.setId("send-reset-link");
+                actions.add(sendReset);
+            }
+            helperSection(links.helpers().helpedBy(account.id()).stream()
+                    .map(h -> new HelperRow(h.grantId(), h.name() + ", " + (h.mayRecord() ? "view and record"
+                            : "view only"), "End help for " + h.name())).toList(), "Helps");
         } else {
             Button reset = new Button("Reset password", e -> confirm("Reset the password?",
                     "The current password stops working at once. You will see a one-time password to pass on.",
@@ -186,6 +205,32 @@ class AccountDialog extends Dialog {
         } catch (InvalidInput problem) {
             Notification.show(problem.getMessage(), 5000, Notification.Position.MIDDLE);
         }
+    }
+
+    private record HelperRow(long grantId, String text, String endLabel) {
+    }
+
+    /** A patient's helpers, or whom a helper helps, each with a button that ends that help at once. */
+    private void helperSection(List<HelperRow> rows, String title) {
+        Div section = new Div(new H4(title));
+        section.setId("helper-section");
+        if (rows.isEmpty()) {
+            section.add(new Paragraph("None."));
+        }
+        for (HelperRow row : rows) {
+            Button end = new Button(row.endLabel(), e -> confirm(row.endLabel() + "?", "They stop seeing the patient's "
+                    + "records from their next tap on, and are told by email. What they recorded stays.", "End",
+                    () -> act(() -> {
+                        links.helpers().revoke(row.grantId());
+                        Notification.show("Ended: " + row.text());
+                    })));
+            end.setId("end-help-" + row.grantId());
+            end.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            Div line = new Div(new Span(row.text()), end);
+            line.addClassName("toolbar");
+            section.add(line);
+        }
+        add(section);
     }
 
     private void done() {

@@ -6,6 +6,7 @@ import app.physioportal.patient.PatientService;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.AccountService.AccountSummary;
 import app.physioportal.security.Role;
+import app.physioportal.security.Helpers;
 import app.physioportal.security.Invitations;
 import app.physioportal.security.PasswordResets;
 import app.physioportal.security.SecondFactorService;
@@ -45,9 +46,9 @@ public class AccountsView extends Main {
     private List<AccountSummary> all = List.of();
 
     public AccountsView(AccountService accounts, PatientService patients, SecondFactorService secondFactors,
-            Invitations invitations, PasswordResets resets, Clinic clinic) {
+            Invitations invitations, PasswordResets resets, Helpers helpers, Clinic clinic) {
         this.secondFactors = secondFactors;
-        this.links = new LinkServices(invitations, resets, clinic);
+        this.links = new LinkServices(invitations, resets, helpers, clinic);
         this.accounts = accounts;
         this.patients = patients;
         addClassName("page");
@@ -132,6 +133,7 @@ public class AccountsView extends Main {
             case PATIENT -> "Patient";
             case PHYSIO -> "Physio";
             case ADMIN -> "Admin";
+            case HELPER -> "Helper";
         };
     }
 }

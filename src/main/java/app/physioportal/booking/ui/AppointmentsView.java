@@ -9,7 +9,7 @@ import app.physioportal.booking.BookingService.DaySlots;
 import app.physioportal.booking.Slot;
 import app.physioportal.booking.SlotTakenException;
 import app.physioportal.clinic.Clinic;
-import app.physioportal.security.CurrentUser;
+import app.physioportal.security.ActingFor;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,7 +33,7 @@ import java.util.List;
 @Route("appointments")
 @PageTitle("Appointments · Physio Portal")
 @Menu(title = "Appointments", order = 4, icon = "vaadin:calendar-user")
-@RolesAllowed(Role.PATIENT_ROLE)
+@RolesAllowed({Role.PATIENT_ROLE, Role.HELPER_ROLE})
 public class AppointmentsView extends Main {
 
     private final BookingService booking;
@@ -48,17 +48,22 @@ public class AppointmentsView extends Main {
     private final Div confirm = new Div();
     private AppointmentSummary moving;
 
-    public AppointmentsView(BookingService booking, CurrentUser currentUser, Clock clock, Clinic clinic) {
+    public AppointmentsView(BookingService booking, ActingFor actingFor, Clock clock, Clinic clinic) {
         this.booking = booking;
         this.clock = clock;
-        this.patientId = currentUser.require().id();
+        ActingFor.Subject subject = actingFor.subject().orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        this.patientId = subject.patientId();
         this.clinic = clinic;
         addClassName("page");
         setId("appointments-view");
-        add(new ViewHeader("Appointments", "Book, move or cancel your follow-ups with your physio."));
+        String first = app.physioportal.clinic.Clinic.firstName(subject.name());
+        add(new ViewHeader("Appointments", subject.isSelf() ? "Book, move or cancel your follow-ups with your physio."
+                : subject.mayRecord() ? first + "'s follow-ups with their physio: book, move or cancel for " + first + "."
+                : first + "'s follow-ups with their physio."));
 
         next = new NextAppointmentCard(booking, clinic, patientId).withoutLink();
-        list = new PatientAppointments(booking, clinic, clock, patientId, false);
+        list = new PatientAppointments(booking, clinic, clock, patientId, false, subject.isSelf(), subject.mayRecord());
         list.setOnMove(this::startMove);
         list.setOnChange(this::refresh);
 
@@ -70,6 +75,10 @@ public class AppointmentsView extends Main {
         slotsHint.addClassName("view-subtitle");
         Div booker = new Div(slotsTitle, slotsHint, confirm, slots);
         booker.setId("booking-section");
+        if (!subject.mayRecord()) {
+            add(next, list);
+            return;
+        }
         add(next, list, booker);
         refreshSlots();
     }

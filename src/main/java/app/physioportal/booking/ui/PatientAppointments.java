@@ -34,12 +34,25 @@ public class PatientAppointments extends Div {
     private final Clock clock;
     private final long patientId;
     private final boolean physioActions;
+    private final boolean askLinks;
+    private final boolean patientChanges;
     private Consumer<AppointmentSummary> onMove;
     private Runnable onChange = () -> { };
     private Long confirmingCancel;
 
     public PatientAppointments(BookingService booking, Clinic clinic, Clock clock, long patientId,
             boolean physioActions) {
+        this(booking, clinic, clock, patientId, physioActions, !physioActions, true);
+    }
+
+    /**
+     * @param askLinks       "Ask my physio about this appointment" (the patient themself, not a helper)
+     * @param patientChanges the patient's side may move and cancel (not a helper who may only view)
+     */
+    public PatientAppointments(BookingService booking, Clinic clinic, Clock clock, long patientId,
+            boolean physioActions, boolean askLinks, boolean patientChanges) {
+        this.askLinks = askLinks;
+        this.patientChanges = patientChanges;
         this.clinic = clinic;
         this.booking = booking;
         this.clock = clock;
@@ -93,7 +106,7 @@ public class PatientAppointments extends Div {
         card.addClassName("appointment-upcoming");
         Div actions = new Div();
         actions.addClassName("appointment-actions");
-        if (physioActions || a.patientMayChange()) {
+        if (physioActions || patientChanges && a.patientMayChange()) {
             if (confirmingCancel != null && confirmingCancel == a.id()) {
                 Span ask = new Span("Cancel this appointment?");
                 Button yes = new Button("Yes, cancel it", e -> cancel(a));
@@ -160,7 +173,7 @@ public class PatientAppointments extends Div {
             note.addClassName("card-detail");
             card.add(note);
         }
-        if (!physioActions && a.status() != AppointmentStatus.CANCELLED) {
+        if (askLinks && a.status() != AppointmentStatus.CANCELLED) {
             // By route name: booking knows nothing of the messages module.
             Anchor ask = new Anchor("messages?about=appointment:" + a.id(), "Ask my physio about this appointment");
             ask.addClassNames("card-link", "ask-physio");

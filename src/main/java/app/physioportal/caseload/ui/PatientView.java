@@ -3,6 +3,7 @@ package app.physioportal.caseload.ui;
 import app.physioportal.base.InvalidInput;
 import app.physioportal.base.ui.FormErrors;
 import app.physioportal.base.ui.RouteIds;
+import app.physioportal.security.Helpers;
 import app.physioportal.base.ui.TextLimit;
 import app.physioportal.booking.BookingService;
 import app.physioportal.booking.ui.PatientAppointments;
@@ -69,12 +70,14 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
     private final MessageService messages;
     private final MessageSignals signals;
     private final Topics topics;
+    private final Helpers helpers;
     private String title = "Patient · Physio Portal";
 
     public PatientView(PatientService patients, DiaryService diary, Nights nights, PlanService plans,
             ClinicalNoteService notes, BookingService booking, ProgressService progress, Clock clock,
             Clinic clinic, ReminderSettingsService reminders, MessageService messages, MessageSignals signals,
-            Topics topics) {
+            Topics topics, Helpers helpers) {
+        this.helpers = helpers;
         this.reminders = reminders;
         this.messages = messages;
         this.signals = signals;
@@ -163,6 +166,16 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
         medicationRow.addClassName("align-end");
 
         Div header = new Div(name, facts, reminderLine);
+        List<Helpers.Helper> helping = helpers.helpersOf(profile.id());
+        if (!helping.isEmpty()) {
+            Paragraph helpedBy = new Paragraph("Helped on the portal by " + helping.stream()
+                    .map(h -> h.label() + ", " + h.permission() + (h.invitationPending() ? " (invited)"
+                            : " since " + clinic.date(clinic.at(h.since()))))
+                    .collect(java.util.stream.Collectors.joining("; ")) + ". Entries they make show their name.");
+            helpedBy.setId("patient-helpers");
+            helpedBy.addClassName("card-detail");
+            header.add(helpedBy);
+        }
         header.addClassName("view-header");
         if (profile.medications() != null) {
             Span flag = new Span("Medication: " + profile.medications());

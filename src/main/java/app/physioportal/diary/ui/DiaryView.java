@@ -5,7 +5,7 @@ import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.DiaryStatistics;
 import app.physioportal.diary.Nights;
-import app.physioportal.security.CurrentUser;
+import app.physioportal.security.ActingFor;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,7 +25,7 @@ import java.util.Locale;
 @Route(DiaryView.ROUTE)
 @PageTitle("Diary · Physio Portal")
 @Menu(title = "Diary", order = 2, icon = "vaadin:notebook")
-@RolesAllowed(Role.PATIENT_ROLE)
+@RolesAllowed({Role.PATIENT_ROLE, Role.HELPER_ROLE})
 public class DiaryView extends Main {
 
     /** Other pages go here by this route, never by this class (see QuickLogView.ROUTE). */
@@ -37,11 +37,13 @@ public class DiaryView extends Main {
     private final long patientId;
     private final Div summary = new Div();
 
-    public DiaryView(DiaryService diary, Nights nights, CurrentUser currentUser, Clock clock, Clinic clinic) {
+    public DiaryView(DiaryService diary, Nights nights, ActingFor actingFor, Clock clock, Clinic clinic) {
         this.diary = diary;
         this.nights = nights;
         this.clock = clock;
-        this.patientId = currentUser.require().id();
+        ActingFor.Subject subject = actingFor.subject().orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        this.patientId = subject.patientId();
         addClassName("page");
         setId("diary-view");
 
@@ -50,8 +52,9 @@ public class DiaryView extends Main {
         log.setId("diary-log-cramp");
         log.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
 
+        NightList list = new NightList(diary, nights, clinic, clock, patientId, !subject.mayRecord(),
+                subject.isSelf());
         MorningCheckIn checkIn = new MorningCheckIn(diary, nights, clinic, clock, patientId);
-        NightList list = new NightList(diary, nights, clinic, clock, patientId, false);
         checkIn.setOnRecorded(() -> {
             list.refresh();
             showSummary();
@@ -60,8 +63,18 @@ public class DiaryView extends Main {
         summary.setId("diary-summary");
         summary.addClassNames("card", "diary-summary");
         showSummary();
-        add(new ViewHeader("Diary", "Your nights, newest first. A night with no record is not counted as cramp-free."),
-                checkIn, log, summary, list);
+        if (subject.isSelf()) {
+            add(new ViewHeader("Diary", "Your nights, newest first. A night with no record is not counted as "
+                    + "cramp-free."), checkIn, log, summary, list);
+        } else {
+            String first = Clinic.firstName(subject.name());
+            add(new ViewHeader(first + "'s diary", "Newest night first. A night with no record is not counted as "
+                    + "cramp-free."));
+            if (subject.mayRecord()) {
+                add(checkIn, log);
+            }
+            add(summary, list);
+        }
     }
 
     private void showSummary() {

@@ -6,7 +6,7 @@ import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.CrampRecord;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.Nights;
-import app.physioportal.security.CurrentUser;
+import app.physioportal.security.ActingFor;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,7 +24,7 @@ import java.time.Clock;
 /** Correcting one of the patient's own cramps. The change goes into the audit trail. */
 @Route("diary/entry")
 @PageTitle("Edit cramp · Physio Portal")
-@RolesAllowed(Role.PATIENT_ROLE)
+@RolesAllowed({Role.PATIENT_ROLE, Role.HELPER_ROLE})
 public class EditCrampView extends Main implements HasUrlParameter<Long> {
 
     private final Clinic clinic;
@@ -32,14 +32,17 @@ public class EditCrampView extends Main implements HasUrlParameter<Long> {
     private final DiaryService diary;
     private final Nights nights;
     private final Clock clock;
+    private final ActingFor.Subject subject;
     private final long patientId;
 
-    public EditCrampView(DiaryService diary, Nights nights, CurrentUser currentUser, Clock clock, Clinic clinic) {
+    public EditCrampView(DiaryService diary, Nights nights, ActingFor actingFor, Clock clock, Clinic clinic) {
         this.clinic = clinic;
         this.diary = diary;
         this.nights = nights;
         this.clock = clock;
-        this.patientId = currentUser.require().id();
+        this.subject = actingFor.subject().orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        this.patientId = subject.patientId();
         addClassNames("page", "quick-log");
         setId("edit-cramp-view");
         // Arriving from a long diary list, start at the top, not where the list was scrolled to.
@@ -49,6 +52,10 @@ public class EditCrampView extends Main implements HasUrlParameter<Long> {
     @Override
     public void setParameter(BeforeEvent event, Long crampId) {
         removeAll();
+        if (!subject.mayRecord()) {
+            add(new ViewHeader("Edit cramp", null), QuickLogView.viewOnly(subject));
+            return;
+        }
         CrampRecord cramp;
         try {
             cramp = diary.cramp(patientId, crampId);

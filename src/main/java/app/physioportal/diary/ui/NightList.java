@@ -37,6 +37,7 @@ public class NightList extends Div {
     private final Clock clock;
     private final long patientId;
     private final boolean readOnly;
+    private final boolean askLinks;
     private final Div list = new Div();
     private final Button more = new Button("Show 4 earlier weeks");
     private LocalDate oldest;
@@ -44,6 +45,13 @@ public class NightList extends Div {
 
     public NightList(DiaryService diary, Nights nights, Clinic clinic, Clock clock, long patientId,
             boolean readOnly) {
+        this(diary, nights, clinic, clock, patientId, readOnly, !readOnly);
+    }
+
+    /** @param askLinks "Ask my physio about this night" on recorded nights (the patient themself, not a helper) */
+    public NightList(DiaryService diary, Nights nights, Clinic clinic, Clock clock, long patientId,
+            boolean readOnly, boolean askLinks) {
+        this.askLinks = askLinks;
         this.clinic = clinic;
         this.diary = diary;
         this.nights = nights;
@@ -98,6 +106,11 @@ public class NightList extends Div {
             sleep.addClassName("night-sleep");
             card.add(sleep);
         }
+        if (night.checkedInBy() != null) {
+            Span by = new Span("Morning answer by " + night.checkedInBy());
+            by.addClassName("logged-by");
+            card.add(by);
+        }
         for (CrampRecord cramp : night.cramps()) {
             card.add(crampRow(cramp));
         }
@@ -107,7 +120,7 @@ public class NightList extends Div {
             free.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             card.add(free);
         }
-        if (!readOnly && night.recorded()) {
+        if (askLinks && night.recorded()) {
             // By route name: the diary knows nothing of the messages module.
             Anchor ask = new Anchor("messages?about=night:" + night.night(), "Ask my physio about this night");
             ask.addClassNames("card-link", "ask-physio");
@@ -124,6 +137,12 @@ public class NightList extends Div {
         summary.addClassName("cramp-summary");
         Div text = new Div(summary);
         text.addClassName("cramp-text");
+        if (cramp.loggedBy() != null) {
+            Span by = new Span("Logged by " + cramp.loggedBy());
+            by.addClassName("logged-by");
+            by.setId("logged-by-" + cramp.id());
+            text.add(by);
+        }
         String details = DiaryText.details(cramp);
         if (!details.isEmpty()) {
             Span more = new Span(details);

@@ -5,11 +5,13 @@ import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.CrampInput;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.Nights;
-import app.physioportal.security.CurrentUser;
+import app.physioportal.security.ActingFor;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -24,7 +26,7 @@ import java.time.Clock;
  */
 @Route(QuickLogView.ROUTE)
 @PageTitle("Log a cramp · Physio Portal")
-@RolesAllowed(Role.PATIENT_ROLE)
+@RolesAllowed({Role.PATIENT_ROLE, Role.HELPER_ROLE})
 public class QuickLogView extends Main {
 
     /**
@@ -35,13 +37,19 @@ public class QuickLogView extends Main {
 
     private final Clinic clinic;
 
-    public QuickLogView(DiaryService diary, Nights nights, CurrentUser currentUser, Clock clock, Clinic clinic) {
+    public QuickLogView(DiaryService diary, Nights nights, ActingFor actingFor, Clock clock, Clinic clinic) {
         this.clinic = clinic;
         addClassNames("page", "quick-log");
         setId("quick-log-view");
         // Arriving from a long diary list, start at the top, not where the list was scrolled to.
         addAttachListener(e -> getElement().executeJs("this.scrollIntoView({block: 'start'})"));
-        long patientId = currentUser.require().id();
+        ActingFor.Subject subject = actingFor.subject().orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        long patientId = subject.patientId();
+        if (!subject.mayRecord()) {
+            add(new ViewHeader("Log a cramp", null), viewOnly(subject));
+            return;
+        }
         CrampForm form = new CrampForm(clock, nights.zone());
         form.startNew();
 
@@ -53,8 +61,21 @@ public class QuickLogView extends Main {
         Div bar = new Div(save);
         bar.addClassName("save-bar");
 
-        add(new ViewHeader("Log a cramp", "How bad, where, then Save."), form,
-                bar);
+        add(new ViewHeader("Log a cramp", subject.isSelf() ? "How bad, where, then Save."
+                : "For " + subject.name() + ": how bad, where, then Save."), form, bar);
+    }
+
+    /** A helper who may only view: what they can do instead, rather than a form that would be refused. */
+    static Div viewOnly(ActingFor.Subject subject) {
+        String first = Clinic.firstName(subject.name());
+        Paragraph text = new Paragraph("You can see " + first + "'s diary but not record in it. " + first
+                + " can let you record under My helpers.");
+        Anchor diary = new Anchor(DiaryView.ROUTE, "Open " + first + "'s diary");
+        diary.addClassName("button-link");
+        Div card = new Div(text, diary);
+        card.addClassName("card");
+        card.setId("view-only-notice");
+        return card;
     }
 
     private void save(DiaryService diary, Nights nights, long patientId, CrampForm form, CrampInput input) {

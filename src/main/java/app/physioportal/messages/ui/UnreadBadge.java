@@ -24,7 +24,7 @@ class UnreadBadge implements NavigationBadges {
         return currentUser.get().map(user -> switch (user.role()) {
             case PATIENT -> Map.of("messages", messages.myUnread());
             case PHYSIO -> Map.of("inbox", messages.myUnread());
-            case ADMIN -> Map.<String, Integer>of();
+            case ADMIN, HELPER -> Map.<String, Integer>of();
         }).orElse(Map.of());
     }
 }

@@ -22,14 +22,20 @@ class PlanHistoryList extends Div {
      *                         the patient's own list (links go to their messages)
      */
     PlanHistoryList(List<PlanVersionView> newestFirst, Clinic clinic, Long physiosPatientId) {
+        this(newestFirst, clinic, physiosPatientId, true);
+    }
+
+    /** @param askLinks "Ask my physio about this version" on the patient's own list (not a helper's) */
+    PlanHistoryList(List<PlanVersionView> newestFirst, Clinic clinic, Long physiosPatientId, boolean askLinks) {
         addClassName("card-list");
         setId("plan-history");
         for (int i = 0; i < newestFirst.size(); i++) {
-            add(versionCard(newestFirst.get(i), i == 0, clinic, physiosPatientId));
+            add(versionCard(newestFirst.get(i), i == 0, clinic, physiosPatientId, askLinks));
         }
     }
 
-    private static Div versionCard(PlanVersionView version, boolean current, Clinic clinic, Long physiosPatientId) {
+    private static Div versionCard(PlanVersionView version, boolean current, Clinic clinic, Long physiosPatientId,
+            boolean askLinks) {
         Span title = new Span("Version " + version.number() + " · from " + clinic.date(version.effectiveFrom()));
         title.addClassName("card-title");
         Div head = new Div(title);
@@ -76,7 +82,7 @@ class PlanHistoryList extends Div {
             answer.addClassName("version-answers");
             card.addComponentAtIndex(2, answer);
         }
-        if (physiosPatientId == null) {
+        if (physiosPatientId == null && askLinks) {
             Anchor ask = new Anchor("messages?about=plan:" + version.number(), "Ask my physio about this version");
             ask.addClassName("card-link");
             ask.addClassName("ask-physio");

@@ -4,7 +4,7 @@ import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.clinic.Clinic;
 import app.physioportal.plan.PlanService;
 import app.physioportal.plan.PlanVersionView;
-import app.physioportal.security.CurrentUser;
+import app.physioportal.security.ActingFor;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,22 +18,26 @@ import java.util.List;
 @Route("plan/history")
 @PageTitle("My plan · Physio Portal")
 @Menu(title = "My plan", order = 1, icon = "vaadin:clipboard-text")
-@RolesAllowed(Role.PATIENT_ROLE)
+@RolesAllowed({Role.PATIENT_ROLE, Role.HELPER_ROLE})
 public class PlanHistoryView extends Main {
 
-    public PlanHistoryView(CurrentUser currentUser, PlanService plans, Clinic clinic) {
+    public PlanHistoryView(ActingFor actingFor, PlanService plans, Clinic clinic) {
         addClassName("page");
         setId("plan-history-view");
-        List<PlanVersionView> history = plans.history(currentUser.require().id());
-        add(new ViewHeader("My plan", history.isEmpty() ? null
-                : "Version " + history.getFirst().number() + ", your physio's latest. Earlier versions below."));
+        ActingFor.Subject subject = actingFor.subject().orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        List<PlanVersionView> history = plans.history(subject.patientId());
+        String whose = subject.isSelf() ? "My plan" : Clinic.firstName(subject.name()) + "'s plan";
+        add(new ViewHeader(whose, history.isEmpty() ? null
+                : "Version " + history.getFirst().number() + (subject.isSelf() ? ", your physio's latest." : ", the "
+                        + "physio's latest.") + " Earlier versions below."));
         if (history.isEmpty()) {
             Paragraph none = new Paragraph("Your physio has not set up your exercise plan yet.");
             none.setId("no-plan");
             none.addClassName("card");
             add(none);
         } else {
-            add(new PlanHistoryList(history, clinic, null));
+            add(new PlanHistoryList(history, clinic, null, subject.isSelf()));
         }
     }
 }

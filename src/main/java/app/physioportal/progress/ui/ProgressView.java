@@ -3,7 +3,7 @@ package app.physioportal.progress.ui;
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.clinic.Clinic;
 import app.physioportal.progress.ProgressService;
-import app.physioportal.security.CurrentUser;
+import app.physioportal.security.ActingFor;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
@@ -21,14 +21,20 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("progress")
 @PageTitle("Progress · Physio Portal")
 @Menu(title = "Progress", order = 3, icon = "vaadin:chart")
-@RolesAllowed(Role.PATIENT_ROLE)
+@RolesAllowed({Role.PATIENT_ROLE, Role.HELPER_ROLE})
 public class ProgressView extends Main {
 
-    public ProgressView(CurrentUser currentUser, ProgressService progress, Clinic clinic) {
+    public ProgressView(ActingFor actingFor, ProgressService progress, Clinic clinic) {
         addClassName("page");
         setId("progress-view");
-        add(new ViewHeader("My progress", "Your diary and exercises, week by week."));
-        add(new ProgressPanel(currentUser.require().id(), progress, clinic));
+        ActingFor.Subject subject = actingFor.subject().orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        add(subject.isSelf() ? new ViewHeader("My progress", "Your diary and exercises, week by week.")
+                : new ViewHeader(Clinic.firstName(subject.name()) + "'s progress", "The diary and exercises, week by week."));
+        add(new ProgressPanel(subject.patientId(), progress, clinic));
+        if (!subject.isSelf()) {
+            return;
+        }
         // By route name: progress knows nothing of the messages module.
         LocalDate thisWeek = clinic.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Anchor thisOne = new Anchor("messages?about=week:" + thisWeek, "this week");

@@ -60,7 +60,7 @@ public class AccountView extends Main {
         setId("account-view");
         PortalUser user = currentUser.require();
         add(new ViewHeader("My account", user.displayName() + " · " + user.email()));
-        if (user.role() != Role.ADMIN) {
+        if (user.role() == Role.PATIENT || user.role() == Role.PHYSIO) {
             // The reminders feature's page, linked by its address so accounts need not know it.
             Anchor reminders = new Anchor("account/reminders", "Reminder settings");
             reminders.setId("reminders-link");

@@ -1,5 +1,6 @@
 package app.physioportal.shell.ui;
 
+import app.physioportal.security.ActingFor;
 import app.physioportal.security.CurrentUser;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -15,11 +16,15 @@ public class HomeView extends Div implements BeforeEnterObserver {
     static final String PATIENT_HOME = "today";
     static final String PHYSIO_HOME = "caseload";
     static final String ADMIN_HOME = "admin/accounts";
+    /** A helper whom nobody asks to help any more has only this page. */
+    static final String NOBODY_TO_HELP = "helping";
 
     private final CurrentUser currentUser;
+    private final ActingFor actingFor;
 
-    public HomeView(CurrentUser currentUser) {
+    public HomeView(CurrentUser currentUser, ActingFor actingFor) {
         this.currentUser = currentUser;
+        this.actingFor = actingFor;
     }
 
     @Override
@@ -28,6 +33,7 @@ public class HomeView extends Div implements BeforeEnterObserver {
             case PATIENT -> PATIENT_HOME;
             case PHYSIO -> PHYSIO_HOME;
             case ADMIN -> ADMIN_HOME;
+            case HELPER -> actingFor.subject().isPresent() ? PATIENT_HOME : NOBODY_TO_HELP;
         });
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import app.physioportal.security.Notices;
 
 import app.physioportal.base.ui.ColourSchemeButton;
+import app.physioportal.security.ActingFor;
 import app.physioportal.security.CurrentUser;
 import app.physioportal.security.PortalUser;
 import app.physioportal.security.Role;
@@ -46,8 +47,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Map<String, Span> badgeSpans = new HashMap<>();
     private com.vaadin.flow.component.Component shownContent;
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext, Notices notices,
-            @Value("${app.demo-data:false}") boolean demo, List<NavigationBadges> badges) {
+    public MainLayout(CurrentUser currentUser, ActingFor actingFor, AuthenticationContext authenticationContext,
+            Notices notices, @Value("${app.demo-data:false}") boolean demo, List<NavigationBadges> badges) {
         this.badges = badges;
         setPrimarySection(Section.DRAWER);
         if (demo) {
@@ -80,7 +81,23 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div userBox = new Div(avatar, who, new ColourSchemeButton(), signOut);
         userBox.addClassName("navbar-user");
 
-        if (user.role() == Role.PATIENT) {
+        Optional<ActingFor.Subject> helping = user.role() == Role.HELPER ? actingFor.subject() : Optional.empty();
+        if (helping.isPresent()) {
+            // Whose pages these are, on every page; a helper of several people switches on "People I help".
+            Anchor whose = new Anchor("helping", "Helping " + helping.get().name());
+            whose.setId("helping-whom");
+            whose.addClassName("navbar-helping");
+            addToNavbar(toggle, title, whose);
+            if (helping.get().mayRecord()) {
+                Button logCramp = new Button("Log a cramp", new Icon(VaadinIcon.PLUS),
+                        e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("diary/log")));
+                logCramp.setId("log-cramp-nav");
+                logCramp.addClassName("navbar-log-cramp");
+                logCramp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                addToNavbar(logCramp);
+            }
+            addToNavbar(userBox);
+        } else if (user.role() == Role.PATIENT) {
             // The patient's main action, one tap from every page. By route name: the shell knows no feature.
             Button logCramp = new Button("Log a cramp", new Icon(VaadinIcon.PLUS),
                     e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("diary/log")));
@@ -165,6 +182,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             case PATIENT -> "Patient";
             case PHYSIO -> "Physiotherapist";
             case ADMIN -> "Clinic admin";
+            case HELPER -> "Helper";
         };
     }
 }

@@ -13,7 +13,7 @@ import app.physioportal.plan.AdherenceService;
 import app.physioportal.plan.PlanService;
 import app.physioportal.plan.TodayItem;
 import app.physioportal.plan.TodayPlan;
-import app.physioportal.security.CurrentUser;
+import app.physioportal.security.ActingFor;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,28 +32,42 @@ import java.time.Clock;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** The patient's home: what to do today and tonight, ticked off with one tap. */
+/**
+ * The patient's home: what to do today and tonight, ticked off with one tap. A helper sees the same for the person
+ * they help, and ticks only if that person allowed them to record.
+ */
 @Route("today")
 @PageTitle("Today · Physio Portal")
 @Menu(title = "Today", order = 0, icon = "vaadin:sun-o")
-@RolesAllowed(Role.PATIENT_ROLE)
+@RolesAllowed({Role.PATIENT_ROLE, Role.HELPER_ROLE})
 public class TodayView extends Main {
 
     private final AdherenceService adherence;
     private final long patientId;
+    private final boolean mayRecord;
     private final Div planArea = new Div();
 
-    public TodayView(CurrentUser currentUser, AdherenceService adherence, DiaryService diary, Nights nights,
+    public TodayView(ActingFor actingFor, AdherenceService adherence, DiaryService diary, Nights nights,
             BookingService booking, Clock clock, Clinic clinic) {
         this.adherence = adherence;
-        this.patientId = currentUser.require().id();
+        ActingFor.Subject subject = actingFor.subject().orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        this.patientId = subject.patientId();
+        this.mayRecord = subject.mayRecord();
         addClassName("page");
         setId("today-view");
-        String firstName = currentUser.require().displayName().split(" ")[0];
+        String firstName = Clinic.firstName(subject.name());
         int hour = clinic.now().getHour();
-        add(new ViewHeader(title(hour, firstName), subtitle(hour)));
+        if (subject.isSelf()) {
+            add(new ViewHeader(title(hour, firstName), subtitle(hour)));
+        } else {
+            add(new ViewHeader(firstName + "'s day", firstName + "'s stretching and strengthening plan for tonight "
+                    + "and today" + (mayRecord ? "." : ". You can see it; " + firstName + " ticks the exercises.")));
+        }
         // Until last night is in the diary, the morning question comes first: it takes one tap.
-        add(new MorningCheckIn(diary, nights, clinic, clock, patientId));
+        if (mayRecord) {
+            add(new MorningCheckIn(diary, nights, clinic, clock, patientId));
+        }
         planArea.addClassName("today-plan");
         planArea.setId("today-plan");
         add(planArea);
@@ -132,6 +146,10 @@ public class TodayView extends Main {
             Span done = new Span(VaadinIcon.CHECK_CIRCLE.create(), new Span(night ? "Done tonight" : "Done today"));
             done.addClassName("done-label");
             done.setId("done-label-" + exerciseId);
+            if (!mayRecord) {
+                card.add(done);
+                return card;
+            }
             Button undo = new Button("Undo", click -> {
                 adherence.undo(patientId, exerciseId);
                 render();
@@ -152,6 +170,11 @@ public class TodayView extends Main {
             Div actions = new Div(done, undo);
             actions.addClassName("done-row");
             card.add(actions, effort);
+        } else if (!mayRecord) {
+            Span notYet = new Span(night ? "Not done tonight yet" : "Not done today yet");
+            notYet.addClassName("card-detail");
+            notYet.setId("not-done-" + exerciseId);
+            card.add(notYet);
         } else {
             Button mark = new Button("Mark done", VaadinIcon.CHECK.create(), click -> {
                 adherence.markDone(patientId, exerciseId, null);
