@@ -120,7 +120,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         role.addClassName("drawer-role");
         Div drawerHeader = new Div(brand, role);
         drawerHeader.addClassName("drawer-header");
-        addToDrawer(drawerHeader, new Scroller(createNav()));
+        // A helper whom nobody asks to help any more has only their list of people and their account.
+        boolean nobodyToHelp = user.role() == Role.HELPER && helping.isEmpty();
+        addToDrawer(drawerHeader, new Scroller(createNav(path -> !nobodyToHelp || path.equals("helping")
+                || path.equals("account"))));
     }
 
     /** What changed for this person since they last signed in (e.g. a new physio), shown once. */
@@ -137,10 +140,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return bar;
     }
 
-    private SideNav createNav() {
+    private SideNav createNav(java.util.function.Predicate<String> shown) {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (!shown.test(entry.path().startsWith("/") ? entry.path().substring(1) : entry.path())) {
+                continue;
+            }
             SideNavItem item = entry.icon() == null
                     ? new SideNavItem(entry.title(), entry.path())
                     : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
