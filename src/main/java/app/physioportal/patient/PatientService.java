@@ -11,12 +11,14 @@ import app.physioportal.security.CurrentUser;
 import app.physioportal.security.Directory;
 import app.physioportal.security.Invitations.Invitation;
 import app.physioportal.security.Directory.Person;
+import app.physioportal.security.PortalUser;
 import app.physioportal.security.Notices;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.Role;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -87,15 +89,18 @@ public class PatientService {
 
     /**
      * A new patient, assigned to a physio and invited by email to choose their own password (a single-use link, valid
-     * 72 hours). Nothing is saved or sent when the physio is missing or the address already has an account.
+     * 72 hours). Nothing is saved or sent when the physio is missing or the address already has an account. The admin
+     * chooses the physio; a physio invites a patient of their own (the form's physio is ignored).
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PHYSIO')")
     @Transactional
     public Invitation invite(@Valid AccountForm form) {
         if (form.role() != Role.PATIENT) {
             throw new IllegalArgumentException("Not a patient account");
         }
-        Person physio = accounts.requireActivePhysio(form.physioId());
+        Optional<PortalUser> physioHimself = currentUser.get().filter(user -> user.role() == Role.PHYSIO);
+        Person physio = physioHimself.map(user -> new Person(user.id(), user.displayName(), user.email()))
+                .orElseGet(() -> accounts.requireActivePhysio(form.physioId()));
         Invitation invitation = accounts.createInvitedPatient(form);
         assign(invitation.accountId(), physio, clinic.today(), form.birthDate());
         return invitation;

@@ -163,7 +163,7 @@ public class AccountService {
      * who treats them). Until they do, no password signs the account in. An address that already has an account is
      * refused at the field, audited, and nothing is saved or sent.
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PHYSIO')")
     @Transactional
     public Invitations.Invitation createInvitedPatient(@Valid AccountForm form) {
         if (form.role() != Role.PATIENT) {

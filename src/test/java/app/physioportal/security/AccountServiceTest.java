@@ -68,8 +68,9 @@ class AccountServiceTest {
         // Refused as a physio before the input is looked at: bad input tells a caller without the right nothing.
         assertThatThrownBy(() -> patients.createPatient(new NewAccount("", "not-an-email", Role.PATIENT, "short"),
                 ids.idOf(Demo.PHYSIO1), null, null)).isInstanceOf(AccessDeniedException.class);
+        // Inviting a patient of their own is a physio's (issue 24): bad input is refused for what it is.
         assertThatThrownBy(() -> patients.invite(new AccountService.AccountForm("", "x",
-                Role.PATIENT, null, null))).isInstanceOf(AccessDeniedException.class);
+                Role.PATIENT, null, null))).isInstanceOf(jakarta.validation.ConstraintViolationException.class);
     }
 
     @Test

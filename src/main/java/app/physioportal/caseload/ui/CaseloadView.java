@@ -5,6 +5,7 @@ import app.physioportal.caseload.CaseloadService;
 import app.physioportal.caseload.CaseloadService.CaseloadRow;
 import app.physioportal.caseload.CaseloadService.Trend;
 import app.physioportal.clinic.Clinic;
+import app.physioportal.patient.PatientService;
 import app.physioportal.security.Role;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -33,12 +34,15 @@ import java.util.Locale;
 public class CaseloadView extends Main {
 
 
-    private final List<CaseloadRow> rows;
+    private final CaseloadService caseload;
+    private List<CaseloadRow> rows;
+    private String filterText = "";
     private final Div list = new Div();
     private final LocalDate today;
     private final Clinic clinic;
 
-    public CaseloadView(CaseloadService caseload, Clinic clinic) {
+    public CaseloadView(CaseloadService caseload, Clinic clinic, PatientService patients) {
+        this.caseload = caseload;
         addClassName("page");
         setId("caseload-view");
         this.clinic = clinic;
@@ -59,16 +63,24 @@ public class CaseloadView extends Main {
 
         list.addClassName("card-list");
         list.setId("caseload-list");
-        add(filter, list);
+        add(new InvitePatientForm(patients, clinic, this::reload), filter, list);
         show("");
     }
 
+    /** After inviting a patient: they are on the caseload now. */
+    private void reload() {
+        rows = caseload.myCaseload();
+        show(filterText);
+    }
+
     private void show(String filter) {
+        filterText = filter;
         list.removeAll();
         String text = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
         var shown = rows.stream().filter(r -> r.name().toLowerCase(Locale.ROOT).contains(text)).toList();
         if (rows.isEmpty()) {
-            list.add(new Paragraph("No patients are assigned to you yet. The clinic admin assigns patients."));
+            list.add(new Paragraph("No patients are assigned to you yet. The clinic admin assigns patients, or invite "
+                    + "one below."));
         } else if (shown.isEmpty()) {
             list.add(new Paragraph("No patient matches \"" + filter + "\"."));
         }

@@ -32,7 +32,8 @@ public class PlanHistoryView extends Main {
                 : "Version " + history.getFirst().number() + (subject.isSelf() ? ", your physio's latest." : ", the "
                         + "physio's latest.") + " Earlier versions below."));
         if (history.isEmpty()) {
-            Paragraph none = new Paragraph("Your physio has not set up your exercise plan yet.");
+            Paragraph none = new Paragraph(subject.isSelf() ? "Your physio has not set up your exercise plan yet."
+                    : Clinic.firstName(subject.name()) + "'s physio has not set up the exercise plan yet.");
             none.setId("no-plan");
             none.addClassName("card");
             add(none);

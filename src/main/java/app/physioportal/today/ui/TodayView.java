@@ -45,6 +45,8 @@ public class TodayView extends Main {
     private final AdherenceService adherence;
     private final long patientId;
     private final boolean mayRecord;
+    /** "Rose's" when a helper looks; null on the patient's own page. */
+    private final String whose;
     private final Div planArea = new Div();
 
     public TodayView(ActingFor actingFor, AdherenceService adherence, DiaryService diary, Nights nights,
@@ -54,6 +56,7 @@ public class TodayView extends Main {
                 () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
         this.patientId = subject.patientId();
         this.mayRecord = subject.mayRecord();
+        this.whose = subject.isSelf() ? null : Clinic.firstName(subject.name()) + "'s";
         addClassName("page");
         setId("today-view");
         String firstName = Clinic.firstName(subject.name());
@@ -79,8 +82,8 @@ public class TodayView extends Main {
         planArea.removeAll();
         var today = adherence.today(patientId);
         if (today.isEmpty()) {
-            Paragraph none = new Paragraph("Your physio has not set up your exercise plan yet. "
-                    + "It will appear here as soon as they do.");
+            Paragraph none = new Paragraph((whose == null ? "Your physio has not set up your exercise plan yet. "
+                    : whose + " physio has not set up the exercise plan yet. ") + "It will appear here as soon as they do.");
             none.setId("no-plan");
             none.addClassName("card");
             planArea.add(none);

@@ -45,7 +45,7 @@ class NavigationTest extends SpringBrowserlessTest {
         assertThat(find(com.vaadin.flow.component.html.Div.class).id("demo-banner").getText())
                 .as("the demo clinic says so on every page").contains("Demo clinic");
         assertThat(menu()).containsExactly("Today", "My plan", "Diary", "Progress", "Appointments", "Messages",
-                "My account");
+                "My helpers", "My account");
         assertThat(find(Span.class).id("signed-in-name").getText()).isEqualTo("Margaret Ellis");
     }
 
@@ -74,6 +74,16 @@ class NavigationTest extends SpringBrowserlessTest {
         navigate("today", NotFoundView.class);
         navigate("plan/history", NotFoundView.class);
         navigate("appointments", NotFoundView.class);
+    }
+
+    @Test
+    @WithUserDetails(Demo.HELPER)
+    void a_helper_lands_on_the_helped_persons_today_and_sees_their_pages_without_messages() {
+        navigate("", TodayView.class);
+        assertThat(menu()).containsExactly("Today", "My plan", "Diary", "Progress", "Appointments", "People I help",
+                "My account");
+        navigate("messages", NotFoundView.class);
+        navigate("caseload", NotFoundView.class);
     }
 
     @Test
