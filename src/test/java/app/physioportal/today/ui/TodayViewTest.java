@@ -73,6 +73,7 @@ class TodayViewTest extends SpringBrowserlessTest {
         assertThat(find(Span.class).id("dosage-" + calf).getText()).isEqualTo("3 x 10 s hold, 10 s rest, both legs");
         Details instructions = find(Details.class).id("instructions-" + calf);
         assertThat(instructions.isOpened()).isFalse();
+        assertThat(instructions.getContent()).as("built when first opened").isEmpty();
         instructions.setOpened(true);
         assertThat(find(ListItem.class, instructions).all()).hasSizeGreaterThanOrEqualTo(4);
         assertThat(find(Div.class).id("week-adherence").getElement().getTextRecursively()).contains("%");
