@@ -50,10 +50,14 @@ public class ActingFor {
         };
     }
 
-    /** The patient whose pages to show; refuses when there is none (a helper whom nobody has asked any more). */
+    /** Whose pages to show; refuses when there is none (a helper whom nobody has asked any more). */
+    public Subject requireSubject() {
+        return subject().orElseThrow(() -> new AccessDeniedException("You are not helping anyone at the moment."));
+    }
+
+    /** As {@link #requireSubject()}, only the patient's id. */
     public long require() {
-        return subject().map(Subject::patientId).orElseThrow(
-                () -> new AccessDeniedException("You are not helping anyone at the moment."));
+        return requireSubject().patientId();
     }
 
     /** Everyone this helper helps now, to switch between them; empty for anyone else. */

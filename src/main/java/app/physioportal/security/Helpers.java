@@ -229,7 +229,7 @@ public class Helpers {
         audit.record(AuditAction.HELPER_REVOKED, grant.patientId(), "helper " + grant.helperId() + " "
                 + grant.helperEmail() + " by " + (user.role() == Role.ADMIN ? "the clinic" : "the patient"));
         if (grants.activeOfHelper(grant.helperId()).isEmpty() && grant.invitationPending()) {
-            invitationLinks(grant.helperId());
+            links.revokeOutstanding(grant.helperId(), AccountLinks.Purpose.INVITATION);
         }
         if (!grant.invitationPending()) {
             emails.helperNotice(grant.helperEmail(), grant.helperName(), "Your access to " + grant.patientName()
@@ -238,10 +238,6 @@ public class Helpers {
                     + "diary or progress. If this is a surprise, talk to " + Clinic.firstName(grant.patientName())
                     + " or call the clinic.");
         }
-    }
-
-    private void invitationLinks(long helperId) {
-        links.revokeOutstanding(helperId, AccountLinks.Purpose.INVITATION);
     }
 
     private HelperGrants.Grant activeGrant(long patientId, long grantId) {

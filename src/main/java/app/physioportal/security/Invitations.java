@@ -60,23 +60,25 @@ public class Invitations {
     /** Issues and emails an invitation in the caller's transaction (the account's creation, or a resend). */
     @Transactional(propagation = Propagation.MANDATORY)
     Invitation send(Account account) {
-        Instant expiresAt = SessionGuard.micros(clock.instant()).plus(LIFETIME);
-        String token = links.issue(AccountLinks.Purpose.INVITATION, account.getId(), null, expiresAt);
-        emails.invitation(account, token, expiresAt);
-        audit.record(AuditAction.INVITATION_SENT, account.getId(), "to " + account.getEmail() + ", valid until "
-                + clinic.stamp(expiresAt));
-        return new Invitation(account.getId(), account.getEmail(), expiresAt);
+        return issue(account, account.getId(), "to " + account.getEmail(),
+                (token, expiresAt) -> emails.invitation(account, token, expiresAt));
     }
 
     /** A helper's invitation, sent for the patient who invited them, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     Invitation sendToHelper(Account helper, long patientId, String patientName) {
+        return issue(helper, patientId, "helper invitation to " + helper.getEmail(),
+                (token, expiresAt) -> emails.helperInvitation(helper, patientName, token, expiresAt));
+    }
+
+    /** A new link (the account's earlier one stops working), its email, and the audit record. */
+    private Invitation issue(Account account, @Nullable Long auditedPatient, String what,
+            java.util.function.BiConsumer<String, Instant> email) {
         Instant expiresAt = SessionGuard.micros(clock.instant()).plus(LIFETIME);
-        String token = links.issue(AccountLinks.Purpose.INVITATION, helper.getId(), null, expiresAt);
-        emails.helperInvitation(helper, patientName, token, expiresAt);
-        audit.record(AuditAction.INVITATION_SENT, patientId, "helper invitation to " + helper.getEmail()
-                + ", valid until " + clinic.stamp(expiresAt));
-        return new Invitation(helper.getId(), helper.getEmail(), expiresAt);
+        String token = links.issue(AccountLinks.Purpose.INVITATION, account.getId(), null, expiresAt);
+        email.accept(token, expiresAt);
+        audit.record(AuditAction.INVITATION_SENT, auditedPatient, what + ", valid until " + clinic.stamp(expiresAt));
+        return new Invitation(account.getId(), account.getEmail(), expiresAt);
     }
 
     /** A new invitation for someone who has not chosen a password yet; the earlier link stops working. */

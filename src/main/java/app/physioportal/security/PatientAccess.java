@@ -5,6 +5,7 @@ import app.physioportal.audit.AuditService;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -64,9 +65,20 @@ public class PatientAccess {
      */
     @Transactional(readOnly = true)
     public PortalUser checkRecorder(long patientId, String action) {
-        PortalUser user = check(patientId, true);
-        boolean allowed = user.role() == Role.PATIENT
-                || user.role() == Role.HELPER && helpers.activeMayRecord(user.id(), patientId).orElse(false);
+        PortalUser user = currentUser.get().filter(u -> u.role() == Role.HELPER).orElse(null);
+        boolean allowed;
+        if (user != null) {
+            // One read of the grant answers both "may see" and "may record".
+            Optional<Boolean> mayRecord = helpers.activeMayRecord(user.id(), patientId);
+            if (mayRecord.isEmpty()) {
+                return check(patientId, true);
+            }
+            auditAccess(user, patientId);
+            allowed = mayRecord.get();
+        } else {
+            user = check(patientId, true);
+            allowed = user.role() == Role.PATIENT;
+        }
         if (!allowed) {
             audit.record(AuditAction.ACCESS_DENIED, patientId, action + " is for the patient or a helper allowed to "
                     + "record, not " + user.role() + ", via " + caller());
@@ -80,11 +92,10 @@ public class PatientAccess {
     /** As {@link #check(long)}, refusing a helper who may only view: for changes staff may make too (booking). */
     @Transactional(readOnly = true)
     public PortalUser checkNotViewOnly(long patientId, String action) {
-        PortalUser user = check(patientId, true);
-        if (user.role() == Role.HELPER) {
+        if (currentUser.get().filter(u -> u.role() == Role.HELPER).isPresent()) {
             return checkRecorder(patientId, action);
         }
-        return user;
+        return check(patientId, true);
     }
 
     /**
@@ -102,10 +113,15 @@ public class PatientAccess {
             throw new AccessDeniedException("You do not have access to this patient's records.");
         }
         PortalUser user = currentUser.require();
+        auditAccess(user, patientId);
+        return user;
+    }
+
+    /** Access by anyone but the patient themself is audited, once per patient and request, naming the caller. */
+    private void auditAccess(PortalUser user, long patientId) {
         if (user.id() != patientId && !SystemTasks.unseen() && firstTimeThisRequest(patientId)) {
             audit.record(AuditAction.RECORD_ACCESSED, patientId, "via " + caller());
         }
-        return user;
     }
 
     /**

@@ -76,13 +76,7 @@ class AccountDialog extends Dialog {
                     "Helpers (family or carers)");
         } else if (account.role() == Role.HELPER) {
             if (!links.invitations().status(account.id()).pending()) {
-                Button sendReset = new Button("Email a password reset link", e -> act(() -> {
-                    var until = links.resets().sendLink(account.id());
-                    Notification.show("A reset link went to " + account.email() + ". It works until "
-                            + links.clinic().time(until) + ".");
-                }));
-                sendReset.setId("send-reset-link");
-                actions.add(sendReset);
+                actions.add(sendResetLinkButton());
             }
             helperSection(links.helpers().helpedBy(account.id()).stream()
                     .map(h -> new HelperRow(h.grantId(), h.name() + ", " + (h.mayRecord() ? "view and record"
@@ -141,13 +135,7 @@ class AccountDialog extends Dialog {
         words.setVisible(!words.getText().isEmpty());
         add(words);
         if (!status.pending()) {
-            Button sendReset = new Button("Email a password reset link", e -> act(() -> {
-                var until = links.resets().sendLink(account.id());
-                Notification.show("A reset link went to " + account.email() + ". It works until "
-                        + links.clinic().time(until) + ".");
-            }));
-            sendReset.setId("send-reset-link");
-            actions.add(sendReset);
+            actions.add(sendResetLinkButton());
             return;
         }
         Button resend = new Button("Resend invitation", e -> act(() -> {
@@ -205,6 +193,17 @@ class AccountDialog extends Dialog {
         } catch (InvalidInput problem) {
             Notification.show(problem.getMessage(), 5000, Notification.Position.MIDDLE);
         }
+    }
+
+    /** Patients and helpers choose their own passwords: the clinic emails them a reset link. */
+    private Button sendResetLinkButton() {
+        Button sendReset = new Button("Email a password reset link", e -> act(() -> {
+            var until = links.resets().sendLink(account.id());
+            Notification.show("A reset link went to " + account.email() + ". It works until "
+                    + links.clinic().time(until) + ".");
+        }));
+        sendReset.setId("send-reset-link");
+        return sendReset;
     }
 
     private record HelperRow(long grantId, String text, String endLabel) {

@@ -51,8 +51,7 @@ public class AppointmentsView extends Main {
     public AppointmentsView(BookingService booking, ActingFor actingFor, Clock clock, Clinic clinic) {
         this.booking = booking;
         this.clock = clock;
-        ActingFor.Subject subject = actingFor.subject().orElseThrow(
-                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        ActingFor.Subject subject = actingFor.requireSubject();
         this.patientId = subject.patientId();
         this.clinic = clinic;
         addClassName("page");

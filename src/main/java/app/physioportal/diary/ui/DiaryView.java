@@ -41,8 +41,7 @@ public class DiaryView extends Main {
         this.diary = diary;
         this.nights = nights;
         this.clock = clock;
-        ActingFor.Subject subject = actingFor.subject().orElseThrow(
-                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        ActingFor.Subject subject = actingFor.requireSubject();
         this.patientId = subject.patientId();
         addClassName("page");
         setId("diary-view");

@@ -40,8 +40,7 @@ public class EditCrampView extends Main implements HasUrlParameter<Long> {
         this.diary = diary;
         this.nights = nights;
         this.clock = clock;
-        this.subject = actingFor.subject().orElseThrow(
-                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        this.subject = actingFor.requireSubject();
         this.patientId = subject.patientId();
         addClassNames("page", "quick-log");
         setId("edit-cramp-view");

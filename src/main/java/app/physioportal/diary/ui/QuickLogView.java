@@ -43,8 +43,7 @@ public class QuickLogView extends Main {
         setId("quick-log-view");
         // Arriving from a long diary list, start at the top, not where the list was scrolled to.
         addAttachListener(e -> getElement().executeJs("this.scrollIntoView({block: 'start'})"));
-        ActingFor.Subject subject = actingFor.subject().orElseThrow(
-                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        ActingFor.Subject subject = actingFor.requireSubject();
         long patientId = subject.patientId();
         if (!subject.mayRecord()) {
             add(new ViewHeader("Log a cramp", null), viewOnly(subject));

@@ -24,8 +24,7 @@ public class PlanHistoryView extends Main {
     public PlanHistoryView(ActingFor actingFor, PlanService plans, Clinic clinic) {
         addClassName("page");
         setId("plan-history-view");
-        ActingFor.Subject subject = actingFor.subject().orElseThrow(
-                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        ActingFor.Subject subject = actingFor.requireSubject();
         List<PlanVersionView> history = plans.history(subject.patientId());
         String whose = subject.isSelf() ? "My plan" : Clinic.firstName(subject.name()) + "'s plan";
         add(new ViewHeader(whose, history.isEmpty() ? null

@@ -27,8 +27,7 @@ public class ProgressView extends Main {
     public ProgressView(ActingFor actingFor, ProgressService progress, Clinic clinic) {
         addClassName("page");
         setId("progress-view");
-        ActingFor.Subject subject = actingFor.subject().orElseThrow(
-                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        ActingFor.Subject subject = actingFor.requireSubject();
         add(subject.isSelf() ? new ViewHeader("My progress", "Your diary and exercises, week by week.")
                 : new ViewHeader(Clinic.firstName(subject.name()) + "'s progress", "The diary and exercises, week by week."));
         add(new ProgressPanel(subject.patientId(), progress, clinic));

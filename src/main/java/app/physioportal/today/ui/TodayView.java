@@ -52,8 +52,7 @@ public class TodayView extends Main {
     public TodayView(ActingFor actingFor, AdherenceService adherence, DiaryService diary, Nights nights,
             BookingService booking, Clock clock, Clinic clinic) {
         this.adherence = adherence;
-        ActingFor.Subject subject = actingFor.subject().orElseThrow(
-                () -> new org.springframework.security.access.AccessDeniedException("You are not helping anyone now."));
+        ActingFor.Subject subject = actingFor.requireSubject();
         this.patientId = subject.patientId();
         this.mayRecord = subject.mayRecord();
         this.whose = subject.isSelf() ? null : Clinic.firstName(subject.name()) + "'s";
