@@ -1,6 +1,7 @@
 package app.physioportal.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,9 +35,11 @@ public class AuditService {
     private final HikariDataSource writerPool;
     private final Clock clock;
     private final SecurityContextHolderStrategy contexts;
+    private final AuditMeters meters;
 
     AuditService(AuditEventRepository events, DataSourceProperties database, Clock clock,
-            ObjectProvider<SecurityContextHolderStrategy> strategy) {
+            ObjectProvider<SecurityContextHolderStrategy> strategy, MeterRegistry meters) {
+        this.meters = new AuditMeters(meters);
         this.events = events;
         this.writerPool = writerPool(database);
         this.clock = clock;
@@ -103,6 +106,7 @@ public class AuditService {
                 insert.setString(column++, safeDetail);
             }
             insert.executeUpdate();
+            meters.recorded(action, patientIds.size());
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Could not write the audit record " + action, e);
         }

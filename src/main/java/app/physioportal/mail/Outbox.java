@@ -2,6 +2,7 @@ package app.physioportal.mail;
 
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,9 +37,11 @@ public class Outbox {
     private final Clock clock;
     private final OutboxSender sender;
     private final AuditService audit;
+    private final MeterRegistry meters;
 
-    Outbox(JdbcTemplate jdbc, Clock clock, OutboxSender sender, AuditService audit) {
+    Outbox(JdbcTemplate jdbc, Clock clock, OutboxSender sender, AuditService audit, MeterRegistry meters) {
         this.audit = audit;
+        this.meters = meters;
         this.jdbc = jdbc;
         this.clock = clock;
         this.sender = sender;
@@ -119,15 +122,17 @@ public class Outbox {
         return changed == 1;
     }
 
-    /** The sender looks for the row once it is committed (at once, outside a transaction). */
+    /** The sender looks for the row once it is committed (at once, outside a transaction); only then is it counted. */
     private void wakeSenderAfterCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            MailMeters.count(meters, "queued");
             sender.wake();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+                MailMeters.count(meters, "queued");
                 sender.wake();
             }
         });

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -44,6 +45,7 @@ class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     private final JdbcTemplate jdbc;
+    private final MeterRegistry meters;
     private final JavaMailSender mail;
     private final Clock clock;
     private final String from;
@@ -53,7 +55,8 @@ class OutboxSender {
     private Instant lastPurge;
 
     OutboxSender(JdbcTemplate jdbc, JavaMailSender mail, Clock clock,
-            @Value("${app.mail.from:Physio Portal <no-reply@physio-portal.example>}") String from) {
+            @Value("${app.mail.from:Physio Portal <no-reply@physio-portal.example>}") String from, MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.mail = mail;
         this.clock = clock;
@@ -125,6 +128,7 @@ class OutboxSender {
             mail.send(message(row));
             jdbc.update("update outbox_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null"
                     + " where id = ?", Timestamp.from(clock.instant()), id);
+            MailMeters.count(meters, "sent");
             return true;
         } catch (MailException | MessagingException | java.io.IOException failed) {
             int attempts = row.attempts() + 1;
@@ -138,6 +142,7 @@ class OutboxSender {
                     + " last_error = ? where id = ?", giveUp ? "FAILED" : "PENDING", attempts,
                     Timestamp.from(clock.instant().plus(wait)), error.substring(0, Math.min(error.length(), 500)), id);
             log.warn("Email {} not sent (attempt {}{}): {}", id, attempts, giveUp ? ", giving up" : "", error);
+            MailMeters.count(meters, giveUp ? "failed" : "retry");
             return false;
         }
     }

@@ -22,6 +22,13 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -41,7 +48,8 @@ class SecurityConfig {
             @Value("${app.security.idle-timeout:30m}") Duration idleTimeout,
             @Value("${app.security.absolute-lifetime:12h}") Duration absoluteLifetime) throws Exception {
         // Load balancers and docker-compose probe health without signing in; it shows no details.
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/liveness",
+                "/actuator/health/readiness").permitAll());
         // RFC 8058 one-click unsubscribe: the mail provider POSTs without cookies or a CSRF token; the signed token in
         // the address is the whole authority, and it can only turn one kind of reminder off for one person.
         http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, ONE_CLICK_UNSUBSCRIBE).permitAll()
@@ -68,6 +76,36 @@ class SecurityConfig {
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
                         .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated))
                 .build();
+    }
+
+    /**
+     * The metrics endpoint has a chain of its own, ahead of the portal's: no session, no sign-in page, no CSRF (it
+     * only reads); a scraper with METRICS_TOKEN gets the figures, anyone else a 401.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain metricsFilterChain(HttpSecurity http, @Value("${app.metrics.token:}") String token,
+            ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
+        SecurityContextHolderStrategy contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(MetricsTokenFilter.ROLE))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::askForToken)
+                        .accessDeniedHandler((request, response, denied) -> askForToken(request, response, null)))
+                .addFilterBefore(new MetricsTokenFilter(token, contexts), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** A bare 401 written here: a sendError would be dispatched to /error and answered by the sign-in redirect. */
+    private static void askForToken(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, @org.jspecify.annotations.Nullable Exception cause)
+            throws java.io.IOException {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write("A metrics token is needed.\n");
     }
 
     @Bean

@@ -175,7 +175,7 @@ class OutboxTest {
             });
         }
         // A second sender, as another instance would have, over the same table.
-        OutboxSender other = new OutboxSender(jdbc, mail, clock, from);
+        OutboxSender other = new OutboxSender(jdbc, mail, clock, from, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         try (var pool = Executors.newFixedThreadPool(2)) {
             List<Callable<Integer>> both = List.of(sender::sendDue, other::sendDue);
             int sent = 0;
