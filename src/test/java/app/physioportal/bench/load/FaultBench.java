@@ -1,0 +1,212 @@
+package app.physioportal.bench.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The writer side of {@code bash bench/run faults} (issue 20). Virtual patients log cramps through the quick log as
+ * a browser would (Vaadin's protocol, {@link VaadinClient}), each cramp with a note holding a marker of its own. When
+ * a save is not confirmed (the diary does not open: an error shown, no answer, a server gone), the person waits a
+ * second and presses Save again on the same form, as people do, for up to {@code --retry-seconds}; a form whose page
+ * is gone (the server restarted, the session ended) is given up, and they sign in again and log the next cramp.
+ * <p>
+ * While they write, bench/run injects a fault and writes its start time (epoch ms) into {@code --fault-file}. At the
+ * end this reads the database and prints one line: writes confirmed to a person, confirmed writes found, confirmed
+ * writes lost, markers found more than once, errors shown to people, and recovery seconds (from the fault until every
+ * writer had a save confirmed again).
+ */
+public final class FaultBench {
+
+    private final URI base;
+    private final String[] emails;
+    private final String password;
+    private final String run;
+    private final long endAt;
+    private final int retrySeconds;
+    private final HttpClient http = VaadinClient.newHttpClient();
+    /** Marker of each confirmed write, with the moment it was confirmed. */
+    private final Map<String, Long> confirmed = new ConcurrentHashMap<>();
+    /** Per writer: the moments its saves were confirmed. */
+    private final Map<Integer, List<Long>> confirmations = new ConcurrentHashMap<>();
+    private final AtomicInteger errorsShown = new AtomicInteger();
+    private final AtomicInteger unconfirmedGivenUp = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    private FaultBench(Map<String, String> options) {
+        base = URI.create(options.get("base-url") + "/");
+        emails = options.get("patients").split(",");
+        password = options.get("password");
+        run = options.get("run");
+        endAt = System.currentTimeMillis() + 1000L * Integer.parseInt(options.get("seconds"));
+        retrySeconds = Integer.parseInt(options.getOrDefault("retry-seconds", "60"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        FaultBench bench = new FaultBench(options);
+        int writers = Integer.parseInt(options.getOrDefault("writers", "12"));
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            int writer = i;
+            threads.add(Thread.ofVirtual().name("writer-" + i).start(() -> bench.write(writer)));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        bench.report(options.get("fault"), Path.of(options.get("fault-file")), options.get("jdbc-url"),
+                options.get("jdbc-user"), options.getOrDefault("jdbc-password", ""));
+    }
+
+    private void write(int writer) {
+        String email = emails[writer % emails.length].strip();
+        int sequence = 0;
+        pause(ThreadLocalRandom.current().nextLong(0, 2000));
+        while (System.currentTimeMillis() < endAt) {
+            VaadinClient client = new VaadinClient(http, base);
+            try {
+                client.signIn(email, password);
+                client.expect("today-view");
+            } catch (RuntimeException serverAway) {
+                pause(1000);
+                continue;
+            }
+            while (System.currentTimeMillis() < endAt) {
+                String marker = "fault-" + run + "-w" + writer + "-" + (++sequence);
+                try {
+                    client.click("log-cramp-nav");
+                    client.expect("quick-log-view");
+                    client.click("intensity-" + ThreadLocalRandom.current().nextInt(1, 11));
+                    client.click("location-CALF");
+                    client.setValue(client.require("note"), marker);
+                } catch (RuntimeException lost) {
+                    // The page is gone before Save was pressed: nothing was sent, sign in again.
+                    break;
+                }
+                Optional<Long> at = save(client, marker);
+                if (at.isEmpty()) {
+                    unconfirmedGivenUp.incrementAndGet();
+                    break;
+                }
+                confirmed.put(marker, at.get());
+                confirmations.computeIfAbsent(writer, w -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(at.get());
+                pause(ThreadLocalRandom.current().nextLong(200, 800));
+            }
+        }
+    }
+
+    /** Presses Save until the diary opens (confirmed) or the form is gone or the time is up. */
+    private Optional<Long> save(VaadinClient client, String marker) {
+        long giveUpAt = System.currentTimeMillis() + 1000L * retrySeconds;
+        while (true) {
+            attempts.incrementAndGet();
+            try {
+                client.click("save-cramp");
+                if (client.findById("diary-view").isPresent()) {
+                    return Optional.of(System.currentTimeMillis());
+                }
+                // Still on the form: the portal said what went wrong (e.g. the records are not reachable).
+                errorsShown.incrementAndGet();
+            } catch (VaadinClient.ProtocolException failed) {
+                errorsShown.incrementAndGet();
+                if (formGone(String.valueOf(failed.getMessage()))) {
+                    return Optional.empty();
+                }
+            } catch (RuntimeException failed) {
+                errorsShown.incrementAndGet();
+            }
+            if (System.currentTimeMillis() > giveUpAt || !client.hasUi() || client.findById("save-cramp").isEmpty()) {
+                return Optional.empty();
+            }
+            pause(1000);
+        }
+    }
+
+    private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("answered HTTP (\\d+)");
+
+    /**
+     * The server no longer knows this page (a restarted instance, another instance, an ended session): it answers
+     * with a sign-in redirect, a refusal or "session expired". An answer of 5xx or no answer is worth another press.
+     */
+    static boolean formGone(String message) {
+        java.util.regex.Matcher status = STATUS.matcher(message);
+        if (status.find()) {
+            return Integer.parseInt(status.group(1)) < 500;
+        }
+        return message.contains("session expired") || message.contains("resynchronize") || message.contains("no UI")
+                || message.contains("out of sync") || message.contains("resynchronisation")
+                || message.contains("page reload");
+    }
+
+    private void report(String fault, Path faultFile, String jdbcUrl, String user, String password) throws Exception {
+        long faultAt = Files.exists(faultFile) ? Long.parseLong(Files.readString(faultFile).strip()) : -1;
+        Map<String, Integer> found = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement query = db.prepareStatement(
+                        "select note, count(*) from cramp_entry where note like ? group by note")) {
+            query.setString(1, "fault-" + run + "-%");
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        Set<String> markers = confirmed.keySet();
+        long foundConfirmed = markers.stream().filter(found::containsKey).count();
+        long duplicated = found.values().stream().filter(count -> count > 1).count();
+        // Recovery: from the fault until every writer that wrote before it had a save confirmed again.
+        double recovery = -1;
+        if (faultAt > 0) {
+            long latest = 0;
+            boolean all = true;
+            for (List<Long> times : confirmations.values()) {
+                if (times.stream().noneMatch(t -> t < faultAt)) {
+                    continue;
+                }
+                Optional<Long> again = times.stream().filter(t -> t > faultAt).min(Long::compare);
+                if (again.isEmpty()) {
+                    all = false;
+                } else {
+                    latest = Math.max(latest, again.get());
+                }
+            }
+            recovery = all ? (latest - faultAt) / 1000.0 : Double.NaN;
+        }
+        System.out.printf(Locale.ROOT, "FAULT %-16s confirmed %5d  found %5d  lost %3d  duplicated %3d  errors shown %4d"
+                + "  unconfirmed (given up) %3d  in the database, unconfirmed %3d  recovery %s s%n", fault, markers.size(),
+                foundConfirmed, markers.size() - foundConfirmed, duplicated, errorsShown.get(), unconfirmedGivenUp.get(),
+                found.keySet().stream().filter(m -> !markers.contains(m)).count(),
+                Double.isNaN(recovery) ? "not recovered" : String.format(Locale.ROOT, "%.1f", recovery));
+        if (markers.size() - foundConfirmed > 0) {
+            markers.stream().filter(m -> !found.containsKey(m)).limit(10).forEach(m -> System.out.println("  lost: " + m));
+        }
+        found.entrySet().stream().filter(e -> e.getValue() > 1).limit(10)
+                .forEach(e -> System.out.println("  duplicated: " + e.getKey() + " x" + e.getValue()));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
