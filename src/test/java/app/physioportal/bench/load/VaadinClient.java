@@ -215,11 +215,13 @@ public final class VaadinClient {
         sync.put("feature", 1);
         sync.put("property", "value");
         sync.put("value", value);
+        // The event the field's value change mode listens to: change (on blur), or input (eager, lazy, timeout).
+        String event = node.listeners.containsKey("change") || !node.listeners.containsKey("input") ? "change" : "input";
         ObjectNode change = JSON.createObjectNode();
         change.put("type", "event");
         change.put("node", node.id);
-        change.put("event", "change");
-        change.set("data", eventData(node, "change"));
+        change.put("event", event);
+        change.set("data", eventData(node, event));
         send(List.of(sync, change));
         flushPending();
     }
