@@ -47,6 +47,8 @@ public final class FaultBench {
     private final AtomicInteger errorsShown = new AtomicInteger();
     private final AtomicInteger unconfirmedGivenUp = new AtomicInteger();
     private final AtomicInteger attempts = new AtomicInteger();
+    /** What people saw when a save was not confirmed, by kind, for the log. */
+    private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
 
     private FaultBench(Map<String, String> options) {
         base = URI.create(options.get("base-url") + "/");
@@ -86,6 +88,7 @@ public final class FaultBench {
                 client.signIn(email, password);
                 client.expect("today-view");
             } catch (RuntimeException serverAway) {
+                saw("sign-in: " + serverAway.getMessage());
                 pause(1000);
                 continue;
             }
@@ -125,19 +128,33 @@ public final class FaultBench {
                 }
                 // Still on the form: the portal said what went wrong (e.g. the records are not reachable).
                 errorsShown.incrementAndGet();
+                saw("still on " + client.describePage() + notice(client));
             } catch (VaadinClient.ProtocolException failed) {
                 errorsShown.incrementAndGet();
+                saw(String.valueOf(failed.getMessage()));
                 if (formGone(String.valueOf(failed.getMessage()))) {
                     return Optional.empty();
                 }
             } catch (RuntimeException failed) {
                 errorsShown.incrementAndGet();
+                saw(failed.getClass().getSimpleName() + ": " + failed.getMessage());
             }
             if (System.currentTimeMillis() > giveUpAt || !client.hasUi() || client.findById("save-cramp").isEmpty()) {
                 return Optional.empty();
             }
             pause(1000);
         }
+    }
+
+    private void saw(String what) {
+        String kind = what.replaceAll("\\d+", "N");
+        seen.computeIfAbsent(kind.length() > 160 ? kind.substring(0, 160) : kind, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** The text of a notification or an error message on the page, if any. */
+    private static String notice(VaadinClient client) {
+        return client.findAll(n -> n.id() != null && (n.id().endsWith("-notice") || n.id().endsWith("-error")))
+                .stream().map(n -> " #" + n.id() + " " + client.text(n)).findFirst().orElse("");
     }
 
     private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("answered HTTP (\\d+)");
@@ -159,7 +176,7 @@ public final class FaultBench {
     private void report(String fault, Path faultFile, String jdbcUrl, String user, String password) throws Exception {
         long faultAt = Files.exists(faultFile) ? Long.parseLong(Files.readString(faultFile).strip()) : -1;
         Map<String, Integer> found = new HashMap<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+        if (jdbcUrl != null) try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
                 PreparedStatement query = db.prepareStatement(
                         "select note, count(*) from cramp_entry where note like ? group by note")) {
             query.setString(1, "fault-" + run + "-%");
@@ -188,13 +205,15 @@ public final class FaultBench {
                     latest = Math.max(latest, again.get());
                 }
             }
-            recovery = all ? (latest - faultAt) / 1000.0 : Double.NaN;
+            recovery = all && latest > 0 ? (latest - faultAt) / 1000.0 : Double.NaN;
         }
         System.out.printf(Locale.ROOT, "FAULT %-16s confirmed %5d  found %5d  lost %3d  duplicated %3d  errors shown %4d"
                 + "  unconfirmed (given up) %3d  in the database, unconfirmed %3d  recovery %s s%n", fault, markers.size(),
                 foundConfirmed, markers.size() - foundConfirmed, duplicated, errorsShown.get(), unconfirmedGivenUp.get(),
                 found.keySet().stream().filter(m -> !markers.contains(m)).count(),
                 Double.isNaN(recovery) ? "not recovered" : String.format(Locale.ROOT, "%.1f", recovery));
+        seen.entrySet().stream().sorted((a, b) -> b.getValue().get() - a.getValue().get()).limit(8)
+                .forEach(e -> System.out.println("  seen x" + e.getValue() + ": " + e.getKey()));
         if (markers.size() - foundConfirmed > 0) {
             markers.stream().filter(m -> !found.containsKey(m)).limit(10).forEach(m -> System.out.println("  lost: " + m));
         }
