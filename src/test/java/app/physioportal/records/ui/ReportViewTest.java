@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
+import app.physioportal.notes.ClinicalNoteService;
+import app.physioportal.notes.ClinicalNoteService.NewNote;
 import app.physioportal.patient.PatientService;
 import app.physioportal.plan.PlanFixtures;
 import app.physioportal.progress.ui.ChartJs;
@@ -36,6 +38,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class ReportViewTest extends SpringBrowserlessTest {
 
     static final String EMPTY_DIARY = "report-empty-diary@example.org";
+    /** A patient of the fixture physio with two notes: one shared with her, one for the clinic only. */
+    static final String WITH_NOTES = "report-notes@example.org";
 
     @Autowired
     DemoIds ids;
@@ -52,16 +56,38 @@ class ReportViewTest extends SpringBrowserlessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ClinicalNoteService notes;
+
+    private Long idOf(String email) {
+        return jdbc.query("select id from account where email = ?", rs -> rs.next() ? rs.getLong(1) : null, email);
+    }
+
     @BeforeEach
-    void anEmptyDiaryPatient() {
-        Long existing = jdbc.query("select id from account where email = ?", rs -> rs.next() ? rs.getLong(1) : null,
-                EMPTY_DIARY);
-        if (existing == null) {
-            long physio = plans.ensurePhysio();
+    void fixturePatients() {
+        long physio = plans.ensurePhysio();
+        if (idOf(EMPTY_DIARY) == null) {
             systemTasks.runAs("test", Role.ADMIN, () -> patients.createPatient(
                     new NewAccount("Edna Empty", EMPTY_DIARY, Role.PATIENT, Demo.FIXTURE_PASSWORD), physio,
                     LocalDate.of(1952, 5, 5), LocalDate.now().minusDays(3)));
         }
+        if (idOf(WITH_NOTES) == null) {
+            systemTasks.runAs("test", Role.ADMIN, () -> patients.createPatient(
+                    new NewAccount("Nora Notes", WITH_NOTES, Role.PATIENT, Demo.FIXTURE_PASSWORD), physio,
+                    LocalDate.of(1958, 6, 6), LocalDate.now().minusDays(10)));
+            long patient = idOf(WITH_NOTES);
+            systemTasks.runAsAccount(PlanFixtures.PHYSIO, () -> {
+                notes.addNote(patient, new NewNote("Calves tight on both sides; stretch nightly.", true, null));
+                notes.addNote(patient, new NewNote("Ask the GP about the statin dose.", false, null));
+            });
+        }
+    }
+
+    /** Whether "No clinical notes included." shows (read from the tree: a query may pass over hidden components). */
+    private boolean noneIncludedShown() {
+        return find(Section.class).id("report-notes").getChildren()
+                .filter(c -> c.getId().filter("report-notes-none"::equals).isPresent())
+                .findFirst().orElseThrow().isVisible();
     }
 
     private String text(String id) {
@@ -96,28 +122,42 @@ class ReportViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(Demo.PHYSIO1)
-    void the_physio_opens_the_report_from_the_patient_page_and_chooses_the_notes_to_print() {
+    void the_physio_opens_the_report_from_the_patient_page() {
         long patient1 = ids.idOf(Demo.PATIENT1);
         navigate("patients/" + patient1, app.physioportal.caseload.ui.PatientView.class);
         assertThat(find(Anchor.class).id("open-report").getHref()).isEqualTo("patients/" + patient1 + "/report");
         assertThat(find(Anchor.class).id("download-fhir").getElement().getAttribute("download")).isNotNull();
 
         navigate("patients/" + patient1 + "/report", PhysioReportView.class);
-        assertThat(find(H1.class).single().getText()).contains("Margaret Ellis");
+        assertThat(find(H1.class).single().getText()).isEqualTo("Progress report: Margaret Ellis");
         assertThat(find(Anchor.class).id("report-back").getHref()).isEqualTo("patients/" + patient1);
+        assertThat(text("report-who")).contains("by the physiotherapist");
+    }
+
+    @Test
+    @WithUserDetails(value = PlanFixtures.PHYSIO, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void the_physio_sees_every_note_and_chooses_which_to_print() {
+        navigate("patients/" + idOf(WITH_NOTES) + "/report", PhysioReportView.class);
         var boxes = find(Checkbox.class).all();
-        if (boxes.isEmpty()) {
-            assertThat(find(Paragraph.class).id("report-notes-none").getText())
-                    .isEqualTo("No clinical notes written in this period.");
-            return;
-        }
-        assertThat(boxes).as("notes are for the clinic until the physio includes them").noneMatch(Checkbox::getValue);
-        assertThat(find(Paragraph.class).id("report-notes-none").isVisible()).isTrue();
+        assertThat(boxes).hasSize(2).as("notes are for the clinic until the physio includes them")
+                .noneMatch(Checkbox::getValue);
+        assertThat(text("report-notes")).contains("Calves tight", "Ask the GP");
+        assertThat(noneIncludedShown()).isTrue();
         Checkbox first = boxes.getFirst();
-        test(first).click();
         String noteId = first.getId().orElseThrow().replace("include-note-", "");
+        assertThat(find(Div.class).id("report-note-" + noteId).hasClassName("excluded")).isTrue();
+        test(first).click();
         assertThat(find(Div.class).id("report-note-" + noteId).hasClassName("excluded")).isFalse();
-        assertThat(find(Paragraph.class).id("report-notes-none").isVisible()).isFalse();
+        assertThat(noneIncludedShown()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(value = WITH_NOTES, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void the_patient_sees_only_the_note_shared_with_her_included_from_the_start() {
+        navigate(PatientReportView.class);
+        assertThat(text("report-notes")).contains("Calves tight").doesNotContain("Ask the GP");
+        assertThat(find(Checkbox.class).all()).hasSize(1).allMatch(Checkbox::getValue);
+        assertThat(noneIncludedShown()).isFalse();
     }
 
     @Test
