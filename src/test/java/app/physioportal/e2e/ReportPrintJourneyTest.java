@@ -3,6 +3,7 @@ package app.physioportal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.physioportal.Demo;
+import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.print.PageMargin;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The printable report in real headless Chromium: signs in, opens the report, prints it to PDF on A4 (Chrome's
@@ -33,6 +36,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ReportPrintJourneyTest extends BrowserTest {
 
     static final Path OUT = Path.of("target", "report");
+
+    @Autowired
+    DemoIds ids;
 
     @Test
     void a_patient_prints_her_report_to_a_pdf_with_her_name_on_the_first_page() throws Exception {
@@ -84,6 +90,33 @@ class ReportPrintJourneyTest extends BrowserTest {
                 OUT.resolve("report-page1").toString());
         assertThat(OUT.resolve("report-page1.png")).exists();
         assertThat(Files.size(OUT.resolve("report-page1.png"))).isGreaterThan(10_000);
+    }
+
+    @Test
+    void the_physio_downloads_the_fhir_bundle_from_the_patient_page_and_opens_the_report() {
+        long patient1 = ids.idOf(Demo.PATIENT1);
+        browser.usePhoneSize(Browser.PHONE_WIDTH, Browser.PHONE_HEIGHT);
+        browser.signIn(Demo.PHYSIO1, Demo.PASSWORD);
+        browser.open("patients/" + patient1);
+        WebElement download = browser.waitUpTo(60)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("download-fhir")));
+        browser.settle();
+        browser.screenshot("report-patient-page-links-phone");
+        // The link's own request, with the physio's session: what a click would save as a file.
+        String json = (String) ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0].href).then(r => r.text()).then(done, e => done('failed: ' + e));",
+                download);
+        assertThat(json).contains("\"resourceType\": \"Bundle\"", "\"type\": \"collection\"", "Margaret Ellis",
+                "https://physio-portal.example/fhir/CodeSystem/cramp-diary");
+
+        browser.driver.findElement(By.id("open-report")).click();
+        WebElement chart = browser.waitUpTo(60)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("report-cramps-chart")));
+        assertThat(browser.drawnPixels(chart)).isPositive();
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Progress report: Margaret Ellis");
+        browser.settle();
+        browser.screenshotPhoneAndDesktop("report-physio");
     }
 
     /** poppler-utils (apt) reads the PDF; without it the PDF checks are skipped, except under CI where they fail. */
