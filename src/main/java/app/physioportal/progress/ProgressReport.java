@@ -5,6 +5,7 @@ import app.physioportal.diary.Trigger;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the progress page shows for one patient and range. Rates are per recorded night: a night
@@ -13,9 +14,11 @@ import java.util.Map;
  *
  * @param weeks     one entry per Monday-start week of the range, oldest first
  * @param markers   plan versions that started inside the range
- * @param baseline  first two vs last two recorded weeks of the whole diary, or null while there are too few
+ * @param range     the range chosen on the progress page; null for a report over chosen dates
+ * @param baseline  first two vs last two recorded weeks of the diary read (the whole diary, or the chosen dates),
+ *                  or null while there are too few
  */
-public record ProgressReport(long patientId, ProgressRange range, LocalDate from, LocalDate to, List<Week> weeks,
+public record ProgressReport(long patientId, @Nullable ProgressRange range, LocalDate from, LocalDate to, List<Week> weeks,
         List<PlanMarker> markers, Map<CrampLocation, Integer> locations, Map<Trigger, Integer> triggers,
         BaselineVsNow baseline, int recordedWeeksSoFar, StretchComparison stretching) {
 

@@ -1,5 +1,6 @@
 package app.physioportal.progress;
 
+import app.physioportal.base.InvalidInput;
 import app.physioportal.diary.CrampLocation;
 import app.physioportal.diary.DiaryService;
 import app.physioportal.diary.DiaryService.DiaryHistory;
@@ -70,13 +71,37 @@ public class ProgressService {
         LocalDate historyFrom = currentWeek.minusWeeks(HISTORY_WEEKS);
         // One read of the diary and one of the ticks serve every figure on the page.
         DiaryHistory diaryHistory = diary.history(patientId, historyFrom, lastNight);
-        List<WeekSummary> history = diaryHistory.weeks();
         List<PlanVersionView> versions = plans.history(patientId);
+        LocalDate from = rangeStart(range, currentWeek, diaryHistory.weeks(), versions);
+        return assemble(patientId, range, from, lastNight, historyFrom, diaryHistory, versions);
+    }
 
-        LocalDate from = rangeStart(range, currentWeek, history, versions);
+    /**
+     * The same figures for the nights from {@code from} to {@code to} (the printable report's date range): the
+     * weeks, plan markers, where and why, the stretching comparison and baseline vs now all within the range. A
+     * range reaching past last night ends there; one starting before the diary's 12 months starts there.
+     */
+    @Transactional(readOnly = true)
+    public ProgressReport report(long patientId, LocalDate from, LocalDate to) {
+        access.checkWithHelpers(patientId);
+        if (from == null || to == null || from.isAfter(to)) {
+            throw new InvalidInput("from", "Choose a start date on or before the end date.");
+        }
+        LocalDate lastNight = nights.lastNight(clock);
+        LocalDate end = to.isAfter(lastNight) ? lastNight : to;
+        LocalDate earliest = Nights.weekStart(lastNight).minusWeeks(HISTORY_WEEKS);
+        LocalDate start = from.isBefore(earliest) ? earliest : from.isAfter(end) ? end : from;
+        DiaryHistory diaryHistory = diary.history(patientId, start, end);
+        return assemble(patientId, null, Nights.weekStart(start), end, start, diaryHistory, plans.history(patientId));
+    }
+
+    /** Everything from one read of the diary ({@code historyFrom} to {@code lastNight}); weeks shown from {@code from}. */
+    private ProgressReport assemble(long patientId, ProgressRange range, LocalDate from, LocalDate lastNight,
+            LocalDate historyFrom, DiaryHistory diaryHistory, List<PlanVersionView> versions) {
+        List<WeekSummary> history = diaryHistory.weeks();
         LocalDate planStart = versions.stream().map(PlanVersionView::effectiveFrom).min(Comparator.naturalOrder())
                 .filter(start -> !start.isAfter(lastNight)).orElse(null);
-        // The stretching comparison covers the plan's nights within the diary's 12 months.
+        // The stretching comparison covers the plan's nights within the diary read.
         LocalDate stretchFrom = planStart == null ? null : planStart.isBefore(historyFrom) ? historyFrom : planStart;
         AdherenceHistory ticks = adherence.adherenceHistory(patientId, from, stretchFrom, lastNight);
         List<WeekSummary> shown = history.stream().filter(w -> !w.weekStart().isBefore(from)).toList();

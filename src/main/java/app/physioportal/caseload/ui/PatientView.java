@@ -21,6 +21,8 @@ import app.physioportal.plan.PlanService;
 import app.physioportal.reminders.ReminderSettings;
 import app.physioportal.reminders.ReminderSettingsService;
 import app.physioportal.progress.ProgressService;
+import app.physioportal.records.FhirExportService;
+import app.physioportal.records.ui.FhirDownload;
 import app.physioportal.progress.ui.ProgressPanel;
 import app.physioportal.plan.ui.PlanEditorView;
 import app.physioportal.patient.PatientProfile;
@@ -29,6 +31,7 @@ import app.physioportal.security.Role;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -71,13 +74,15 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
     private final MessageSignals signals;
     private final Topics topics;
     private final Helpers helpers;
+    private final FhirExportService fhir;
     private String title = "Patient · Physio Portal";
 
     public PatientView(PatientService patients, DiaryService diary, Nights nights, PlanService plans,
             ClinicalNoteService notes, BookingService booking, ProgressService progress, Clock clock,
             Clinic clinic, ReminderSettingsService reminders, MessageService messages, MessageSignals signals,
-            Topics topics, Helpers helpers) {
+            Topics topics, Helpers helpers, FhirExportService fhir) {
         this.helpers = helpers;
+        this.fhir = fhir;
         this.reminders = reminders;
         this.messages = messages;
         this.signals = signals;
@@ -184,6 +189,13 @@ public class PatientView extends Main implements BeforeEnterObserver, HasDynamic
             header.add(flag);
         }
         header.add(medicationRow);
+        Anchor report = new Anchor("patients/" + profile.id() + "/report", "Progress report (print or PDF)");
+        report.setId("open-report");
+        report.addClassName("button-link");
+        Div records = new Div(report, new FhirDownload(fhir, profile.id(), "FHIR R4 (JSON)"));
+        records.setId("patient-records");
+        records.addClassName("toolbar");
+        header.add(records);
         return header;
     }
 

@@ -2,6 +2,8 @@ package app.physioportal.export.ui;
 
 import app.physioportal.base.ui.ViewHeader;
 import app.physioportal.export.DataExportService;
+import app.physioportal.records.FhirExportService;
+import app.physioportal.records.ui.FhirDownload;
 import app.physioportal.security.CurrentUser;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -21,7 +23,7 @@ import java.io.ByteArrayInputStream;
 @RolesAllowed("PATIENT")
 public class DataDownloadView extends Main {
 
-    public DataDownloadView(CurrentUser currentUser, DataExportService exports) {
+    public DataDownloadView(CurrentUser currentUser, DataExportService exports, FhirExportService fhir) {
         addClassName("page");
         setId("data-download-view");
         long patientId = currentUser.require().id();
@@ -38,5 +40,11 @@ public class DataDownloadView extends Main {
                 + "and a spreadsheet (CSV) file for each part."), download);
         data.addClassName("section");
         add(data);
+        Div health = new Div(new Paragraph("For another clinic or your GP's system: your plan and its changes, your "
+                + "diary night by night and your appointments as a FHIR R4 bundle (JSON), the format health records "
+                + "systems exchange."), new FhirDownload(fhir, patientId, "FHIR R4 (JSON)"));
+        health.setId("fhir-section");
+        health.addClassName("section");
+        add(health);
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A Chart.js chart. The server builds the configuration with chartjs-java-model and hands it over as
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.dependency.NpmPackage;
 @Tag("physio-chart")
 @NpmPackage(value = "chart.js", version = "4.6.1")
 @JsModule("./physio-chart.js")
+@NamedInterface("panels")
 public class ChartJs extends Component {
 
     public ChartJs(String id, String label) {

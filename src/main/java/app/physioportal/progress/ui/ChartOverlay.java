@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What {@link ChartJs} draws over a weekly chart: category indexes to hatch (too few recorded nights) and
  * dashed vertical lines at fractional category positions (a plan version starting mid-week).
  */
+@NamedInterface("panels")
 public record ChartOverlay(List<Integer> gaps, List<Marker> markers) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -27,8 +27,10 @@ import software.xdev.chartjs.model.options.scale.Scales;
 import software.xdev.chartjs.model.options.scale.cartesian.AbstractCartesianScaleOptions;
 import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOptions;
 import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearTickOptions;
+import org.springframework.modulith.NamedInterface;
 
 /** The progress page's Chart.js configurations, built as typed models and serialised on the server. */
+@NamedInterface("panels")
 public final class ProgressCharts {
 
     // Mid tones: at least 3:1 against both the light (#fff) and the dark (#233348) page background.

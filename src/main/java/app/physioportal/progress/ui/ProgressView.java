@@ -34,6 +34,11 @@ public class ProgressView extends Main {
         if (!subject.isSelf()) {
             return;
         }
+        // By route name, like the messages link: the report (records module) builds on progress, not the reverse.
+        Anchor report = new Anchor("report", "Progress report to print or save as PDF");
+        report.setId("open-report");
+        report.addClassName("button-link");
+        add(report);
         // By route name: progress knows nothing of the messages module.
         LocalDate thisWeek = clinic.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Anchor thisOne = new Anchor("messages?about=week:" + thisWeek, "this week");

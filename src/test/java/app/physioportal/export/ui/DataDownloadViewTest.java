@@ -26,6 +26,9 @@ class DataDownloadViewTest extends SpringBrowserlessTest {
         assertThat(download.getText()).isEqualTo("Download all my data (.zip)");
         assertThat(download.getElement().getAttribute("download")).isNotNull();
         assertThat(download.getHref()).isNotBlank();
+        Anchor fhir = find(Anchor.class).id("download-fhir");
+        assertThat(fhir.getText()).isEqualTo("FHIR R4 (JSON)");
+        assertThat(fhir.getElement().getAttribute("download")).isNotNull();
     }
 
     @Test
