@@ -1,5 +1,6 @@
 package app.physioportal;
 
+import app.physioportal.base.DatabaseAway;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -31,6 +32,8 @@ public class DatabaseSwitch implements BeanPostProcessor {
     public void up() {
         DOWN.set(false);
         LOSE_NEXT_COMMIT_ANSWER.set(false);
+        // As the portal's next request would find out: the page extras ask the database again at once.
+        DatabaseAway.answered();
     }
 
     /** The next commit happens, and then fails as if the connection broke before its answer came back. */

@@ -49,18 +49,52 @@ public final class DatabaseAway {
         return false;
     }
 
+    /** How long after a failure the extras of a page stop asking the database (see {@link #orElseWhileAway}). */
+    private static final long QUIET_NANOS = 5_000_000_000L;
+    private static volatile long lastSeenAway = System.nanoTime() - 2 * QUIET_NANOS;
+
+    /** Notes that the database was just found away (by a save, a page, or a read of {@link #orElse}). */
+    public static void seen() {
+        lastSeenAway = System.nanoTime();
+    }
+
+    /** Notes that the database answered again: the extras ask it again at once. */
+    public static void answered() {
+        if (recentlySeen()) {
+            lastSeenAway = System.nanoTime() - 2 * QUIET_NANOS;
+        }
+    }
+
+    /** Whether the database was found away within the last few seconds. */
+    public static boolean recentlySeen() {
+        return System.nanoTime() - lastSeenAway < QUIET_NANOS;
+    }
+
     /**
-     * What {@code read} returns, or {@code fallback} when the database is away: for the extras around a page (badges,
-     * notices in the frame) that must not take the page's own message down with them. Other failures go on.
+     * What {@code read} returns, or {@code fallback} when the database is away. Either outcome is noted for
+     * {@link #orElseWhileAway}: the session check runs this on every request, so the first request after the
+     * database is back turns the extras on again. Other failures go on.
      */
     public static <T> T orElse(Supplier<T> read, T fallback) {
         try {
-            return read.get();
+            T value = read.get();
+            answered();
+            return value;
         } catch (RuntimeException failure) {
             if (causedBy(failure)) {
+                seen();
                 return fallback;
             }
             throw failure;
         }
+    }
+
+    /**
+     * As {@link #orElse}, for the extras around a page (badges, notices, whom a helper helps) that must not keep a
+     * person waiting: within a few seconds of the database being found away they do not ask it at all, so a page
+     * that says "not reachable" does not first wait the pool's connection timeout once for every extra.
+     */
+    public static <T> T orElseWhileAway(Supplier<T> read, T fallback) {
+        return recentlySeen() ? fallback : orElse(read, fallback);
     }
 }

@@ -35,6 +35,7 @@ class FriendlyErrorHandler implements VaadinServiceInitListener, ErrorHandler {
         String id = "error-notice";
         if (DatabaseAway.causedBy(event.getThrowable())) {
             // Not the portal's fault and nothing to look up: no reference, no stack trace, and the form stays as it is.
+            DatabaseAway.seen();
             message = DatabaseAway.SAVE_MESSAGE;
             id = "database-away";
             log.warn("The database is not reachable: {}", cause.toString());

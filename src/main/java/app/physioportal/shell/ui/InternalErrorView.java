@@ -38,6 +38,7 @@ public class InternalErrorView extends Main implements HasErrorParameter<Excepti
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         if (DatabaseAway.causedBy(parameter.getCaughtException())) {
             // The database is restarting or out of reach: a passing state, not a fault to report. 503 says so.
+            DatabaseAway.seen();
             setId("database-away-page");
             heading.setText("Not reachable just now");
             text.setText(DatabaseAway.PAGE_MESSAGE);

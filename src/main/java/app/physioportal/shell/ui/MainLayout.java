@@ -85,7 +85,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         // While the database is away the frame is drawn without what it would read (whom a helper helps, notices,
         // badges), so the page inside can say that the records are not reachable.
         Optional<ActingFor.Subject> helping = user.role() == Role.HELPER
-                ? DatabaseAway.orElse(actingFor::subject, Optional.empty()) : Optional.empty();
+                ? DatabaseAway.orElseWhileAway(actingFor::subject, Optional.empty()) : Optional.empty();
         if (helping.isPresent()) {
             // Whose pages these are, on every page; a helper of several people switches on "People I help".
             Anchor whose = new Anchor("helping", "Helping " + helping.get().name());
@@ -113,7 +113,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             addToNavbar(toggle, title, userBox);
         }
 
-        List<String> unseen = DatabaseAway.orElse(notices::takeUnseen, List.of());
+        List<String> unseen = DatabaseAway.orElseWhileAway(notices::takeUnseen, List.of());
         if (!unseen.isEmpty()) {
             addToNavbar(noticeBar(unseen));
         }
@@ -178,7 +178,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             return;
         }
         Map<String, Integer> counts = new HashMap<>();
-        badges.forEach(source -> counts.putAll(DatabaseAway.orElse(source::counts, Map.of())));
+        badges.forEach(source -> counts.putAll(DatabaseAway.orElseWhileAway(source::counts, Map.of())));
         badgeSpans.forEach((path, badge) -> {
             int count = counts.getOrDefault(path, 0);
             badge.setVisible(count > 0);
