@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,10 +39,10 @@ public class AuditService {
     private final AuditMeters meters;
 
     AuditService(AuditEventRepository events, DataSourceProperties database, Clock clock,
-            ObjectProvider<SecurityContextHolderStrategy> strategy, MeterRegistry meters) {
+            ObjectProvider<SecurityContextHolderStrategy> strategy, Environment environment, MeterRegistry meters) {
         this.meters = new AuditMeters(meters);
         this.events = events;
-        this.writerPool = writerPool(database);
+        this.writerPool = writerPool(database, environment);
         this.clock = clock;
         this.contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
@@ -54,9 +55,17 @@ public class AuditService {
      * audit pool's connections are held for one insert and wait for nothing else. Committing on its own
      * also keeps the trace of a refusal whose transaction then rolls back.
      */
-    private static HikariDataSource writerPool(DataSourceProperties database) {
+    private static HikariDataSource writerPool(DataSourceProperties database, Environment environment) {
         HikariDataSource pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         pool.setPoolName("audit-writer");
+        // The main pool's timeouts (application.properties, "Database away"), so neither waits long for a database
+        // that is away.
+        pool.setConnectionTimeout(environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class,
+                pool.getConnectionTimeout()));
+        pool.setValidationTimeout(environment.getProperty("spring.datasource.hikari.validation-timeout", Long.class,
+                pool.getValidationTimeout()));
+        pool.setKeepaliveTime(environment.getProperty("spring.datasource.hikari.keepalive-time", Long.class,
+                pool.getKeepaliveTime()));
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true);

@@ -68,6 +68,10 @@ class CrampEntry {
     @Column(name = "logged_by")
     private Long loggedBy;
 
+    /** The key of the form that saved it (a UUID), so a save sent again finds it instead of adding a second. */
+    @Column(name = "save_key", length = 36)
+    private String saveKey;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -101,6 +105,17 @@ class CrampEntry {
     CrampRecord toRecord() {
         return new CrampRecord(id, patientId, occurredAt, nightDate, intensity, duration, durationMinutes, location,
                 side, wokeFromSleep, Set.copyOf(triggers), Set.copyOf(relief), note, null);
+    }
+
+    /** This entry as it would be with the input applied: to tell whether a save sent again changes anything. */
+    CrampRecord withInput(CrampInput input, LocalDate night) {
+        return new CrampRecord(id, patientId, input.occurredAt(), night, input.intensity(), input.duration(),
+                input.minutes(), input.location(), input.side(), input.wokeFromSleep(), input.triggers(),
+                input.relief(), input.note(), null);
+    }
+
+    void savedUnder(String key) {
+        this.saveKey = key;
     }
 
     void loggedBy(Long helperId) {

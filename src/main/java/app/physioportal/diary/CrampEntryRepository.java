@@ -13,6 +13,8 @@ interface CrampEntryRepository extends JpaRepository<CrampEntry, Long> {
 
     Optional<CrampEntry> findByIdAndPatientId(long id, long patientId);
 
+    Optional<CrampEntry> findByPatientIdAndSaveKey(long patientId, String saveKey);
+
     long countByPatientIdAndNightDate(long patientId, LocalDate nightDate);
 
     @Query("select max(c.nightDate) from CrampEntry c where c.patientId = ?1")

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,9 +26,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -66,13 +69,46 @@ public class DiaryService {
         this.clinic = clinic;
     }
 
-    /** Logs one cramp; returns its id. A night checked in as cramp-free becomes a night with cramps. */
+    /**
+     * Logs one cramp that will never be sent twice (an import, the demo history, a test); returns its id. Forms use
+     * {@link #logCramp(long, UUID, CrampInput)}. A night checked in as cramp-free becomes a night with cramps.
+     */
     @Transactional
     public long logCramp(long patientId, @Valid CrampInput input) {
         PortalUser user = requireOwnDiary(patientId);
+        return log(user, patientId, null, input, validCramp(input));
+    }
+
+    /**
+     * Logs one cramp under the save key of the form it comes from, and returns its id. The form keeps its key until
+     * the person has seen the save confirmed, so Save pressed again after a timeout, or a request sent again, comes
+     * with the same key: then nothing is saved twice and no second audit event is written; the entry already saved
+     * under the key is returned, brought up to date first if the form was changed in between (audited as a
+     * change). A key counts within one patient's diary only: another patient's entry with the same key is neither
+     * found nor touched.
+     */
+    @Transactional
+    public long logCramp(long patientId, UUID saveKey, @Valid CrampInput input) {
+        PortalUser user = requireOwnDiary(patientId);
+        Objects.requireNonNull(saveKey, "saveKey");
         LocalDate night = validCramp(input);
+        Optional<CrampEntry> earlier = cramps.findByPatientIdAndSaveKey(patientId, saveKey.toString());
+        if (earlier.isEmpty()) {
+            return log(user, patientId, saveKey.toString(), input, night);
+        }
+        CrampEntry entry = earlier.get();
+        CrampRecord saved = entry.toRecord();
+        CrampRecord sentAgain = entry.withInput(input, night);
+        if (!sameContent(saved, sentAgain)) {
+            change(patientId, entry, input, night, "saved again from the same form with changes");
+        }
+        return entry.getId();
+    }
+
+    private long log(PortalUser user, long patientId, @Nullable String saveKey, CrampInput input, LocalDate night) {
         CrampEntry entry = new CrampEntry(patientId, input, night, clock.instant());
         entry.loggedBy(helperOrNull(user));
+        entry.savedUnder(saveKey);
         CrampEntry saved = cramps.save(entry);
         String reopened = reopenCrampFreeNight(patientId, night);
         audit.record(AuditAction.CRAMP_LOGGED, patientId,
@@ -84,13 +120,25 @@ public class DiaryService {
     public void updateCramp(long patientId, long crampId, @Valid CrampInput input) {
         requireOwnDiary(patientId);
         LocalDate night = validCramp(input);
-        CrampEntry entry = ownEntry(patientId, crampId);
+        change(patientId, ownEntry(patientId, crampId), input, night, null);
+    }
+
+    private void change(long patientId, CrampEntry entry, CrampInput input, LocalDate night, @Nullable String why) {
         CrampRecord before = entry.toRecord();
         entry.apply(input, night, clock.instant());
         String reopened = night.equals(before.night()) ? ""
                 : reopenCrampFreeNight(patientId, night) + restoreAnswerIfEmpty(patientId, before.night());
-        audit.record(AuditAction.CRAMP_UPDATED, patientId,
-                "cramp " + crampId + ": " + changes(before, entry.toRecord()) + reopened);
+        audit.record(AuditAction.CRAMP_UPDATED, patientId, "cramp " + entry.getId() + ": "
+                + (why == null ? "" : why + ": ") + changes(before, entry.toRecord()) + reopened);
+    }
+
+    /** The same cramp, to the microsecond the database keeps of its time. */
+    private static boolean sameContent(CrampRecord saved, CrampRecord sentAgain) {
+        Map<String, Object> a = fields(saved);
+        Map<String, Object> b = fields(sentAgain);
+        a.put("time", saved.occurredAt().truncatedTo(ChronoUnit.MICROS));
+        b.put("time", sentAgain.occurredAt().truncatedTo(ChronoUnit.MICROS));
+        return a.equals(b);
     }
 
     @Transactional
@@ -119,9 +167,14 @@ public class DiaryService {
         validCheckIn(patientId, input);
         Optional<NightCheckIn> earlier = checkIns.findByPatientIdAndNightDate(patientId, input.night());
         String before = earlier.map(c -> "was " + describe(c) + ", now ").orElse("");
+        Long answeredBy = helperOrNull(user);
+        if (earlier.isPresent() && earlier.get().sameAnswer(input.crampFree(), input.sleepDisturbance(), answeredBy)) {
+            // The same answer again (a second tap, a request sent again): it stands once, audited once.
+            return;
+        }
         NightCheckIn checkIn = earlier.orElseGet(() -> new NightCheckIn(patientId, input.night(), clock.instant()));
         checkIn.answer(input.crampFree(), input.sleepDisturbance(), clock.instant());
-        checkIn.answeredBy(helperOrNull(user));
+        checkIn.answeredBy(answeredBy);
         checkIns.save(checkIn);
         audit.record(AuditAction.NIGHT_CHECKED_IN, patientId, before + describe(checkIn));
     }

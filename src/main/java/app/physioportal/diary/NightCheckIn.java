@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** The morning answer to "How was last night?": one per patient and night. */
 @Entity
@@ -72,6 +73,13 @@ class NightCheckIn {
 
     void answeredBy(Long helperId) {
         this.loggedBy = helperId;
+    }
+
+    /** Whether this answer is already what the night holds, given by the same person. */
+    boolean sameAnswer(boolean crampFree, @Nullable Integer sleepDisturbance, @Nullable Long answeredBy) {
+        return this.answeredCrampFree == crampFree && this.crampFree == crampFree
+                && java.util.Objects.equals(this.sleepDisturbance, sleepDisturbance)
+                && java.util.Objects.equals(this.loggedBy, answeredBy);
     }
 
     void answer(boolean crampFree, Integer sleepDisturbance, Instant now) {

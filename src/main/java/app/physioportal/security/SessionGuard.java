@@ -2,6 +2,7 @@ package app.physioportal.security;
 
 import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
+import app.physioportal.base.DatabaseAway;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,7 +84,10 @@ class SessionGuard extends OncePerRequestFilter {
         if (session != null && authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
             String reason = lifetimeReason(user, session, request);
             if (reason == null) {
-                reason = endReason(user, session);
+                // While the database is away this check cannot be made, and nothing can be read or written either:
+                // the request goes on to be told so (DatabaseAway) instead of failing here with a bare 500. The check
+                // runs again on the next request, once the database answers.
+                reason = DatabaseAway.orElse(() -> endReason(user, session), null);
             }
             if (reason != null) {
                 audit.recordAs(user.email(), AuditAction.SESSION_ENDED, user.role() == Role.PATIENT ? user.id() : null,

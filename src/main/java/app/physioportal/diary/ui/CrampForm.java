@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The cramp form shared by the quick log and the edit page. Only when, how bad and where are needed;
@@ -71,6 +72,7 @@ class CrampForm extends Div {
             Relief::label);
     private final TextArea note = new TextArea("Note");
     private final Map<String, HasValidation> fieldsByName;
+    private UUID saveKey = UUID.randomUUID();
 
     CrampForm(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -131,8 +133,26 @@ class CrampForm extends Div {
         add(intensity, where, when, woke, more);
     }
 
-    /** A new cramp: now, and "it woke me" ticked at night, when that is what usually happened. */
+    /**
+     * The key this form saves a new cramp under (DiaryService.logCramp): the same until a save is confirmed to the
+     * person, so Save pressed again after a timeout cannot log the cramp twice. It is on the element as
+     * {@code data-save-key} too, for a client that drives the page and wants to send the same save again later.
+     */
+    UUID saveKey() {
+        return saveKey;
+    }
+
+    void useSaveKey(UUID key) {
+        saveKey = key;
+        getElement().setAttribute("data-save-key", key.toString());
+    }
+
+    /**
+     * A new cramp, under a new save key: now, and "it woke me" ticked at night, when that is what usually
+     * happened.
+     */
     void startNew() {
+        useSaveKey(UUID.randomUUID());
         Draft draft = new Draft();
         draft.when = now();
         int hour = draft.when.getHour();

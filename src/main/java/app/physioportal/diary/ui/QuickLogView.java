@@ -15,10 +15,15 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The patient's main action, made for a phone at night: tap how bad, tap where, Save. The Save button
@@ -27,7 +32,7 @@ import java.time.Clock;
 @Route(QuickLogView.ROUTE)
 @PageTitle("Log a cramp · Physio Portal")
 @RolesAllowed({Role.PATIENT_ROLE, Role.HELPER_ROLE})
-public class QuickLogView extends Main {
+public class QuickLogView extends Main implements BeforeEnterObserver {
 
     /**
      * Other pages go here by this route, a constant the compiler copies into them, never by this class: a page whose
@@ -35,7 +40,11 @@ public class QuickLogView extends Main {
      */
     public static final String ROUTE = "diary/log";
 
+    /** The query parameter a client may bring its own save key in (a UUID): {@code diary/log?save=...}. */
+    public static final String SAVE_KEY_PARAMETER = "save";
+
     private final Clinic clinic;
+    private @Nullable CrampForm form;
 
     public QuickLogView(DiaryService diary, Nights nights, ActingFor actingFor, Clock clock, Clinic clinic) {
         this.clinic = clinic;
@@ -51,6 +60,7 @@ public class QuickLogView extends Main {
         }
         CrampForm form = new CrampForm(clock, nights.zone());
         form.startNew();
+        this.form = form;
 
         Button save = new Button("Save cramp", VaadinIcon.CHECK.create());
         save.setId("save-cramp");
@@ -62,6 +72,28 @@ public class QuickLogView extends Main {
 
         add(new ViewHeader("Log a cramp", subject.isSelf() ? "How bad, where, then Save."
                 : "For " + subject.name() + ": how bad, where, then Save."), form, bar);
+    }
+
+    /**
+     * A client that sends the same cramp again after losing the answer (a load generator, the fault bench, a page
+     * opened again after the server restarted) brings the key it used before: the save then finds the entry instead
+     * of adding a second. Anything that is not a UUID is ignored and the form keeps its own new key.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (form == null) {
+            return;
+        }
+        event.getLocation().getQueryParameters().getSingleParameter(SAVE_KEY_PARAMETER).flatMap(QuickLogView::uuid)
+                .ifPresent(form::useSaveKey);
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notAKey) {
+            return Optional.empty();
+        }
     }
 
     /** A helper who may only view: what they can do instead, rather than a form that would be refused. */
@@ -79,7 +111,8 @@ public class QuickLogView extends Main {
 
     private void save(DiaryService diary, Nights nights, long patientId, CrampForm form, CrampInput input) {
         try {
-            diary.logCramp(patientId, input);
+            // Under the form's key: pressed again before the person has seen "saved", this finds the first save.
+            diary.logCramp(patientId, form.saveKey(), input);
         } catch (RuntimeException refusal) {
             if (form.showRefusal(refusal)) {
                 return;

@@ -45,7 +45,9 @@ class UnfinishedSignInGuard implements VaadinServiceInitListener {
             event.forwardTo(SECOND_FACTOR);
             return;
         }
-        if (ACCOUNT.equals(target) || LOGIN.equals(target) || currentUser.get().isEmpty()) {
+        // An error page (no route of its own) shows no records, and may be showing that the database is away: it
+        // is not held up by a question to that database.
+        if (target == null || ACCOUNT.equals(target) || LOGIN.equals(target) || currentUser.get().isEmpty()) {
             return;
         }
         if (accounts.mustChangePassword()) {

@@ -1,5 +1,6 @@
 package app.physioportal.shell.ui;
 
+import app.physioportal.base.DatabaseAway;
 import app.physioportal.base.ui.DemoBanner;
 import app.physioportal.base.ui.NavigationBadges;
 import com.vaadin.flow.router.AfterNavigationEvent;
@@ -81,7 +82,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div userBox = new Div(avatar, who, new ColourSchemeButton(), signOut);
         userBox.addClassName("navbar-user");
 
-        Optional<ActingFor.Subject> helping = user.role() == Role.HELPER ? actingFor.subject() : Optional.empty();
+        // While the database is away the frame is drawn without what it would read (whom a helper helps, notices,
+        // badges), so the page inside can say that the records are not reachable.
+        Optional<ActingFor.Subject> helping = user.role() == Role.HELPER
+                ? DatabaseAway.orElseWhileAway(actingFor::subject, Optional.empty()) : Optional.empty();
         if (helping.isPresent()) {
             // Whose pages these are, on every page; a helper of several people switches on "People I help".
             Anchor whose = new Anchor("helping", "Helping " + helping.get().name());
@@ -109,7 +113,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             addToNavbar(toggle, title, userBox);
         }
 
-        List<String> unseen = notices.takeUnseen();
+        List<String> unseen = DatabaseAway.orElseWhileAway(notices::takeUnseen, List.of());
         if (!unseen.isEmpty()) {
             addToNavbar(noticeBar(unseen));
         }
@@ -174,7 +178,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             return;
         }
         Map<String, Integer> counts = new HashMap<>();
-        badges.forEach(source -> counts.putAll(source.counts()));
+        badges.forEach(source -> counts.putAll(DatabaseAway.orElseWhileAway(source::counts, Map.of())));
         badgeSpans.forEach((path, badge) -> {
             int count = counts.getOrDefault(path, 0);
             badge.setVisible(count > 0);

@@ -1,16 +1,21 @@
 package app.physioportal.diary.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.physioportal.DatabaseSwitch;
 import app.physioportal.Demo;
 import app.physioportal.DemoIds;
 import app.physioportal.PortalTest;
 import app.physioportal.today.ui.TodayView;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.QueryParameters;
+import java.sql.SQLTransientConnectionException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,9 @@ class QuickLogViewTest extends SpringBrowserlessTest {
 
     @Autowired
     DemoIds ids;
+
+    @Autowired
+    DatabaseSwitch database;
 
     int cramps() {
         return jdbc.queryForObject("select count(*) from cramp_entry where patient_id = ?", Integer.class,
@@ -161,5 +169,48 @@ class QuickLogViewTest extends SpringBrowserlessTest {
         assertThat(row.get("triggers")).isEqualTo("DEHYDRATION,PROLONGED_SITTING");
         assertThat(row.get("relief")).isEqualTo("MASSAGE");
         assertThat(row.get("note")).isEqualTo("<script>alert(1)</script> after gardening");
+    }
+
+    @Test
+    void save_pressed_again_after_an_answer_that_never_came_gives_one_entry() {
+        int before = cramps();
+        navigate(QuickLogView.class);
+        tap("intensity-7");
+        tap("location-FOOT");
+        test(find(TextArea.class).id("note")).setValue("pressed Save twice");
+        String key = find(CrampForm.class).first().getElement().getAttribute("data-save-key");
+
+        // The first Save is committed, but the answer is lost on the way back: the person sees no "saved".
+        database.loseNextCommitAnswer();
+        try {
+            assertThatThrownBy(() -> tap("save-cramp")).hasRootCauseInstanceOf(SQLTransientConnectionException.class);
+        } finally {
+            database.up();
+        }
+        assertThat(getCurrentView()).isInstanceOf(QuickLogView.class);
+        assertThat(cramps()).as("the first save is in the database").isEqualTo(before + 1);
+        assertThat(find(CrampForm.class).first().getElement().getAttribute("data-save-key"))
+                .as("the form keeps its key until a save is confirmed").isEqualTo(key);
+
+        tap("save-cramp");
+
+        assertThat(cramps()).as("pressed again: still one").isEqualTo(before + 1);
+        assertThat(getCurrentView()).isInstanceOf(DiaryView.class);
+        assertThat(jdbc.queryForObject("select count(*) from cramp_entry where patient_id = ? and save_key = ?",
+                Integer.class, ids.idOf(Demo.PATIENT1), key)).isEqualTo(1);
+    }
+
+    @Test
+    void a_save_key_brought_in_the_address_is_the_forms_key_and_nonsense_is_ignored() {
+        String key = java.util.UUID.randomUUID().toString();
+        UI.getCurrent().navigate(QuickLogView.ROUTE, QueryParameters.of(QuickLogView.SAVE_KEY_PARAMETER, key));
+        assertThat(getCurrentView()).isInstanceOf(QuickLogView.class);
+        assertThat(find(CrampForm.class).first().getElement().getAttribute("data-save-key")).isEqualTo(key);
+
+        navigate(TodayView.class);
+        UI.getCurrent().navigate(QuickLogView.ROUTE, QueryParameters.of(QuickLogView.SAVE_KEY_PARAMETER, "not-a-key"));
+        String own = find(CrampForm.class).first().getElement().getAttribute("data-save-key");
+        assertThat(own).isNotIn("not-a-key", key);
+        assertThat(java.util.UUID.fromString(own)).isNotNull();
     }
 }
