@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * second and presses Save again on the same form, as people do, for up to {@code --retry-seconds}; a form whose page
  * is gone (the server restarted, the session ended) is given up, and they sign in again and log the next cramp.
  * <p>
- * While they write, bench/run injects a fault and writes its start time (epoch ms) into {@code --fault-file}. At the
+ * Once every writer has had two saves confirmed (the file {@code <fault-file>.ready} appears), bench/run injects a
+ * fault and writes its start time (epoch ms) into {@code --fault-file}; writing goes on {@code --seconds} more. At the
  * end this reads the database and prints one line: writes confirmed to a person, confirmed writes found, confirmed
  * writes lost, markers found more than once, errors shown to people, and recovery seconds (from the fault until every
  * writer had a save confirmed again).
@@ -37,7 +38,11 @@ public final class FaultBench {
     private final String[] emails;
     private final String password;
     private final String run;
-    private final long endAt;
+    private final Path faultFile;
+    private final Path readyFile;
+    private final int afterFaultSeconds;
+    private final long giveUpAt;
+    private final int writers;
     private final int retrySeconds;
     private final HttpClient http = VaadinClient.newHttpClient();
     /** Marker of each confirmed write, with the moment it was confirmed. */
@@ -55,7 +60,11 @@ public final class FaultBench {
         emails = options.get("patients").split(",");
         password = options.get("password");
         run = options.get("run");
-        endAt = System.currentTimeMillis() + 1000L * Integer.parseInt(options.get("seconds"));
+        faultFile = Path.of(options.get("fault-file"));
+        readyFile = Path.of(options.get("fault-file") + ".ready");
+        afterFaultSeconds = Integer.parseInt(options.getOrDefault("seconds", "40"));
+        giveUpAt = System.currentTimeMillis() + 1000L * Integer.parseInt(options.getOrDefault("max-seconds", "400"));
+        writers = Integer.parseInt(options.getOrDefault("writers", "12"));
         retrySeconds = Integer.parseInt(options.getOrDefault("retry-seconds", "60"));
     }
 
@@ -65,16 +74,15 @@ public final class FaultBench {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         FaultBench bench = new FaultBench(options);
-        int writers = Integer.parseInt(options.getOrDefault("writers", "12"));
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < writers; i++) {
+        for (int i = 0; i < bench.writers; i++) {
             int writer = i;
             threads.add(Thread.ofVirtual().name("writer-" + i).start(() -> bench.write(writer)));
         }
         for (Thread thread : threads) {
             thread.join();
         }
-        bench.report(options.get("fault"), Path.of(options.get("fault-file")), options.get("jdbc-url"),
+        bench.report(options.get("fault"), bench.faultFile, options.get("jdbc-url"),
                 options.get("jdbc-user"), options.getOrDefault("jdbc-password", ""));
     }
 
@@ -82,7 +90,7 @@ public final class FaultBench {
         String email = emails[writer % emails.length].strip();
         int sequence = 0;
         pause(ThreadLocalRandom.current().nextLong(0, 2000));
-        while (System.currentTimeMillis() < endAt) {
+        while (running()) {
             VaadinClient client = new VaadinClient(http, base);
             try {
                 client.signIn(email, password);
@@ -92,7 +100,7 @@ public final class FaultBench {
                 pause(1000);
                 continue;
             }
-            while (System.currentTimeMillis() < endAt) {
+            while (running()) {
                 String marker = "fault-" + run + "-w" + writer + "-" + (++sequence);
                 try {
                     client.click("log-cramp-nav");
@@ -111,14 +119,43 @@ public final class FaultBench {
                 }
                 confirmed.put(marker, at.get());
                 confirmations.computeIfAbsent(writer, w -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(at.get());
+                signalReady();
                 pause(ThreadLocalRandom.current().nextLong(200, 800));
+            }
+        }
+    }
+
+    private volatile long endAt = Long.MAX_VALUE;
+
+    /**
+     * Writing goes on until {@code --seconds} after the fault (bench/run writes the fault's moment into the fault
+     * file once every writer has had {@value #READY_SAVES} saves confirmed, which this signals with the ready file),
+     * or until {@code --max-seconds} in all.
+     */
+    private boolean running() {
+        long now = System.currentTimeMillis();
+        if (endAt == Long.MAX_VALUE && Files.exists(faultFile)) {
+            endAt = now + 1000L * afterFaultSeconds;
+        }
+        return now < endAt && now < giveUpAt;
+    }
+
+    private static final int READY_SAVES = 2;
+
+    private void signalReady() {
+        if (confirmations.size() == writers && confirmations.values().stream().allMatch(t -> t.size() >= READY_SAVES)
+                && !Files.exists(readyFile)) {
+            try {
+                Files.writeString(readyFile, "ready");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
     }
 
     /** Presses Save until the diary opens (confirmed) or the form is gone or the time is up. */
     private Optional<Long> save(VaadinClient client, String marker) {
-        long giveUpAt = System.currentTimeMillis() + 1000L * retrySeconds;
+        long stopPressingAt = System.currentTimeMillis() + 1000L * retrySeconds;
         while (true) {
             attempts.incrementAndGet();
             try {
@@ -139,7 +176,7 @@ public final class FaultBench {
                 errorsShown.incrementAndGet();
                 saw(failed.getClass().getSimpleName() + ": " + failed.getMessage());
             }
-            if (System.currentTimeMillis() > giveUpAt || !client.hasUi() || client.findById("save-cramp").isEmpty()) {
+            if (System.currentTimeMillis() > stopPressingAt || !client.hasUi() || client.findById("save-cramp").isEmpty()) {
                 return Optional.empty();
             }
             pause(1000);
