@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,12 @@ public class DatabaseSwitch implements BeanPostProcessor {
 
     private static final AtomicBoolean DOWN = new AtomicBoolean();
     private static final AtomicBoolean LOSE_NEXT_COMMIT_ANSWER = new AtomicBoolean();
+    private static final AtomicInteger REFUSED = new AtomicInteger();
+
+    /** How many connections were refused while down, since the test started: how often the portal asked. */
+    public int refused() {
+        return REFUSED.get();
+    }
 
     public void down() {
         DOWN.set(true);
@@ -68,6 +75,7 @@ public class DatabaseSwitch implements BeanPostProcessor {
 
         private void refuseWhenDown() throws SQLException {
             if (DOWN.get()) {
+                REFUSED.incrementAndGet();
                 throw new SQLTransientConnectionException(
                         getPoolName() + " - Connection is not available, request timed out (the test switched the "
                                 + "database off)", "08001");

@@ -1,5 +1,6 @@
 package app.physioportal.security.ui;
 
+import app.physioportal.base.DatabaseAway;
 import app.physioportal.security.AccountService;
 import app.physioportal.security.CurrentUser;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -7,6 +8,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +51,11 @@ class UnfinishedSignInGuard implements VaadinServiceInitListener {
         // is not held up by a question to that database.
         if (target == null || ACCOUNT.equals(target) || LOGIN.equals(target) || currentUser.get().isEmpty()) {
             return;
+        }
+        if (DatabaseAway.recentlySeen()) {
+            // The database was found away a moment ago (by this request's session check, or another's) and has not
+            // answered since: the page cannot be read, so it says so now instead of waiting for the pool once more.
+            throw new DataAccessResourceFailureException("The database was found away a moment ago");
         }
         if (accounts.mustChangePassword()) {
             event.forwardTo(ACCOUNT);

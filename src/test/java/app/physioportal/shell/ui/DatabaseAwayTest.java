@@ -145,6 +145,26 @@ class DatabaseAwayTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(Demo.PATIENT1)
+    void the_next_page_while_the_database_is_still_away_says_so_without_waiting_for_it_again() {
+        UI.getCurrent().navigate("today");
+        database.down();
+        UI.getCurrent().navigate("diary");
+        int asked = database.refused();
+        UI.getCurrent().navigate("progress");
+        int askedAgain = database.refused() - asked;
+        database.up();
+
+        assertThat(getCurrentView()).isInstanceOf(InternalErrorView.class);
+        assertThat(((InternalErrorView) getCurrentView()).getId()).hasValue("database-away-page");
+        assertThat(askedAgain).as("connections asked for by the second page").isZero();
+
+        UI.getCurrent().navigate("progress");
+        assertThat(getCurrentView().getElement().getAttribute("id")).as("back, the page shows again")
+                .isEqualTo("progress-view");
+    }
+
+    @Test
     void the_page_for_a_database_that_is_away_answers_503_and_other_failures_500() {
         var away = new InternalErrorView();
         int status = away.setErrorParameter(null, new ErrorParameter<>(Exception.class,
