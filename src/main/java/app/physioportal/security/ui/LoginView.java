@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import app.physioportal.base.DatabaseAway;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -89,6 +90,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
                     + "this device waits " + minutes + (minutes == 1 ? " minute" : " minutes") + " before the next "
                     + "try. Your other devices are not affected. Forgotten your password? Use \"Forgot your "
                     + "password?\" below."));
+        } else if (failure instanceof Throwable away && DatabaseAway.causedBy(away)) {
+            // Not a wrong password: the password could not be checked at all.
+            login.setI18n(texts("Sign-in is not possible just now", "The clinic's records are not reachable just "
+                    + "now, so your password could not be checked. Nothing is wrong with it: try again in a moment."));
         } else if (failure instanceof CredentialsExpiredException) {
             login.setI18n(texts("That one-time password has expired", "One-time passwords from the clinic work "
                     + "for 72 hours. Call the clinic for a new one."));

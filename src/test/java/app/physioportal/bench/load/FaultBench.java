@@ -44,6 +44,7 @@ public final class FaultBench {
     private final long giveUpAt;
     private final int writers;
     private final int retrySeconds;
+    private final int recoverySeconds;
     private final HttpClient http = VaadinClient.newHttpClient();
     /** Marker of each confirmed write, with the moment it was confirmed. */
     private final Map<String, Long> confirmed = new ConcurrentHashMap<>();
@@ -66,6 +67,7 @@ public final class FaultBench {
         giveUpAt = System.currentTimeMillis() + 1000L * Integer.parseInt(options.getOrDefault("max-seconds", "400"));
         writers = Integer.parseInt(options.getOrDefault("writers", "12"));
         retrySeconds = Integer.parseInt(options.getOrDefault("retry-seconds", "60"));
+        recoverySeconds = Integer.parseInt(options.getOrDefault("recovery-seconds", "240"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -136,8 +138,19 @@ public final class FaultBench {
         long now = System.currentTimeMillis();
         if (endAt == Long.MAX_VALUE && Files.exists(faultFile)) {
             endAt = now + 1000L * afterFaultSeconds;
+            faultSeenAt = now;
         }
-        return now < endAt && now < giveUpAt;
+        // After the fault: at least --seconds, and on until every writer has had a save confirmed again (a restart on
+        // a busy machine can take longer than that), but no more than --recovery-seconds.
+        boolean recovering = faultSeenAt > 0 && now < faultSeenAt + 1000L * recoverySeconds && !allWroteSince(faultSeenAt);
+        return (now < endAt || recovering) && now < giveUpAt;
+    }
+
+    private volatile long faultSeenAt;
+
+    private boolean allWroteSince(long moment) {
+        return confirmations.size() == writers
+                && confirmations.values().stream().allMatch(times -> times.stream().anyMatch(t -> t > moment));
     }
 
     private static final int READY_SAVES = 2;

@@ -43,6 +43,22 @@ class LoginViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithAnonymousUser
+    void a_sign_in_refused_because_the_database_is_away_says_so_rather_than_wrong_password() {
+        com.vaadin.flow.server.VaadinSession.getCurrent().getSession().setAttribute(
+                org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION,
+                new org.springframework.security.authentication.InternalAuthenticationServiceException("lookup failed",
+                        new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                                new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available"))));
+        navigateWithQuery("error");
+        LoginForm form = find(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        // The texts travel to the browser as the element's i18n property.
+        assertThat(String.valueOf(form.getElement().getPropertyRaw("i18n"))).contains("Sign-in is not possible just now")
+                .contains("not reachable").contains("Nothing is wrong with it");
+    }
+
+    @Test
+    @WithAnonymousUser
     void signing_out_is_confirmed() {
         navigateWithQuery("logout");
         Paragraph notice = find(Paragraph.class).id("login-notice");
