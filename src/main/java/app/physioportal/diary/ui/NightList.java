@@ -156,6 +156,7 @@ public class NightList extends Div {
         LocalDate night = shown.night();
         Button toggle = new Button("Details");
         toggle.setId("night-details-" + night);
+        toggle.addClassName("night-details");
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         toggle.getElement().setAttribute("aria-expanded", "false");
         toggle.addClickListener(e -> {
@@ -174,7 +175,7 @@ public class NightList extends Div {
         Span summary = new Span(DiaryText.cramp(cramp, clinic));
         summary.addClassName("cramp-summary");
         Div text = new Div(summary);
-        text.addClassNames("cramp-row", "cramp-text");
+        text.addClassName("cramp-line");
         if (cramp.loggedBy() != null) {
             text.add(loggedBy(cramp));
         }
