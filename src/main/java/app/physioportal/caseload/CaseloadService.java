@@ -4,7 +4,7 @@ import app.physioportal.booking.BookingOverview;
 import app.physioportal.clinic.Clinic;
 import app.physioportal.diary.DiaryOverview;
 import app.physioportal.messages.MessageService;
-import app.physioportal.diary.DiaryOverview.RecordedNight;
+import app.physioportal.diary.DiaryOverview.Windows;
 import app.physioportal.patient.PatientService;
 import app.physioportal.plan.AdherenceService;
 import app.physioportal.plan.PlanOverview;
@@ -75,17 +75,17 @@ public class CaseloadService {
         LocalDate today = clinic.today();
         List<AssignedPatient> patients = patientService.myPatients();
         List<Long> ids = patients.stream().map(AssignedPatient::id).toList();
-        // The baseline window from each patient's first night, the recent window and the last night.
-        Map<Long, List<RecordedNight>> nights = diary.recordedNights(ids, today.minusDays(WINDOW_DAYS), WINDOW_DAYS);
+        LocalDate recentFrom = today.minusDays(WINDOW_DAYS);
+        // The baseline window from each patient's first night and the recent window, summed by the database.
+        Map<Long, Windows> windows = diary.windows(ids, recentFrom, today, WINDOW_DAYS);
         Map<Long, CurrentVersion> versions = planOverview.currentVersions(ids);
         Map<Long, Instant> nextVisits = bookingOverview.nextAppointments(ids);
-        LocalDate recentFrom = today.minusDays(WINDOW_DAYS);
         Map<Long, Integer> adherencePercents = adherence.adherencePercents(ids, recentFrom, today.minusDays(1));
         Map<Long, Integer> unread = messages.unreadFromPatients(ids);
         Map<Long, Instant> waiting = messages.waitingSince(ids);
         Instant overdueBefore = clinic.now().toInstant().minus(messages.answerWithin());
         return patients.stream()
-                .map(p -> row(p, nights.getOrDefault(p.id(), List.of()), versions.get(p.id()), nextVisits.get(p.id()),
+                .map(p -> row(p, windows.get(p.id()), versions.get(p.id()), nextVisits.get(p.id()),
                         adherencePercents.get(p.id()), today, unread.getOrDefault(p.id(), 0), waiting.get(p.id()),
                         overdueBefore))
                 .sorted(Comparator.comparingInt(CaseloadRow::attention).reversed()
@@ -93,23 +93,22 @@ public class CaseloadService {
                 .toList();
     }
 
-    private CaseloadRow row(AssignedPatient patient, List<RecordedNight> nights, CurrentVersion plan,
+    private CaseloadRow row(AssignedPatient patient, Windows nights, CurrentVersion plan,
             Instant nextVisit, Integer adherence, LocalDate today, int unread, Instant waitingSince,
             Instant overdueBefore) {
-        LocalDate lastNight = nights.isEmpty() ? null : nights.get(nights.size() - 1).night();
+        LocalDate lastNight = nights == null ? null : nights.lastNight();
         // Last night is the evening before today: a record for it means nothing is missing yet.
         boolean stale = lastNight == null || ChronoUnit.DAYS.between(lastNight, today) > STALE_AFTER_NIGHTS;
 
         LocalDate recentFrom = today.minusDays(WINDOW_DAYS);
-        Double recent = perNight(nights, recentFrom, today);
+        Double recent = nights == null ? null : perNight(nights.recentNights(), nights.recentCramps());
         Double baseline = null;
         Trend trend;
-        if (nights.isEmpty()) {
+        if (nights == null) {
             trend = Trend.NOT_ENOUGH_DATA;
         } else {
-            LocalDate first = nights.get(0).night();
-            LocalDate baselineEnd = first.plusDays(WINDOW_DAYS);
-            baseline = perNight(nights, first, baselineEnd);
+            LocalDate baselineEnd = nights.firstNight().plusDays(WINDOW_DAYS);
+            baseline = perNight(nights.baselineNights(), nights.baselineCramps());
             trend = baselineEnd.isAfter(recentFrom) ? Trend.BASELINE_ONLY : trend(baseline, recent);
         }
 
@@ -127,13 +126,12 @@ public class CaseloadService {
                 nextVisit, attention, unread, waitingSince, overdue);
     }
 
-    /** Cramps per recorded night in [from, to), or null with too few recorded nights to say. */
-    static Double perNight(List<RecordedNight> nights, LocalDate from, LocalDate to) {
-        var inWindow = nights.stream().filter(n -> !n.night().isBefore(from) && n.night().isBefore(to)).toList();
-        if (inWindow.size() < MIN_NIGHTS) {
+    /** Cramps per recorded night over a window, or null with too few recorded nights to say. */
+    static Double perNight(int recordedNights, int cramps) {
+        if (recordedNights < MIN_NIGHTS) {
             return null;
         }
-        return inWindow.stream().mapToInt(RecordedNight::cramps).sum() / (double) inWindow.size();
+        return cramps / (double) recordedNights;
     }
 
     /** Improving or worse when cramps per night changed by a fifth and by at least a quarter cramp. */

@@ -3,12 +3,10 @@ package app.physioportal.diary;
 import app.physioportal.security.PatientAccess;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -21,8 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DiaryOverview {
 
-    /** A recorded night of one patient: how many cramps (0 for a cramp-free check-in). */
-    public record RecordedNight(LocalDate night, int cramps) {
+    /**
+     * One patient's diary as a caseload reads it: the first and the latest recorded night, and the recorded nights
+     * and their cramps in the baseline window (the first {@code baselineDays} nights from the first recorded one)
+     * and in the recent window.
+     */
+    public record Windows(LocalDate firstNight, LocalDate lastNight, int baselineNights, int baselineCramps,
+            int recentNights, int recentCramps) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -34,66 +37,75 @@ public class DiaryOverview {
     }
 
     /**
-     * The recorded nights of each patient that a caseload needs, oldest first: the first
-     * {@code baselineDays} from the patient's first recorded night, every night from {@code recentFrom}
-     * on, and the latest recorded night. Patients without any are absent. Three small grouped or ranged
-     * queries per table over the (patient_id, night_date) indexes, so a year of diary costs no more than a
-     * month. A check-in counts as a recorded night only when it says cramp-free.
+     * The windows of each patient on a caseload, summed by the database: patients without any recorded night are
+     * absent. A recorded night is one with cramps or checked in as cramp-free (counted once if it is both). Two
+     * queries whatever the number of patients, each one row per patient: the first and last recorded night (to
+     * place each patient's baseline window), then the nights and cramps of both windows, read as ranges over the
+     * (patient_id, night_date) indexes so a year of diary costs no more than a month. No date arithmetic in SQL:
+     * the windows' bounds are computed here and bound as parameters, so it runs alike on MariaDB and H2.
+     *
+     * @param recentFrom   first night of the recent window
+     * @param recentUntil  the night after the recent window (exclusive)
+     * @param baselineDays length of the baseline window in nights
      */
     @Transactional(readOnly = true)
-    public Map<Long, List<RecordedNight>> recordedNights(Collection<Long> patientIds, LocalDate recentFrom,
+    public Map<Long, Windows> windows(Collection<Long> patientIds, LocalDate recentFrom, LocalDate recentUntil,
             int baselineDays) {
         access.checkAll(patientIds);
         if (patientIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, LocalDate[]> bounds = new HashMap<>();
-        var ids = new MapSqlParameterSource("ids", patientIds);
-        for (String sql : List.of(
-                "select patient_id, min(night_date) as first_night, max(night_date) as last_night from cramp_entry"
-                        + " where patient_id in (:ids) group by patient_id",
-                "select patient_id, min(night_date) as first_night, max(night_date) as last_night from night_check_in"
-                        + " where patient_id in (:ids) and cramp_free = true group by patient_id")) {
-            jdbc.query(sql, ids, row -> {
-                LocalDate first = row.getDate("first_night").toLocalDate();
-                LocalDate last = row.getDate("last_night").toLocalDate();
-                bounds.merge(row.getLong("patient_id"), new LocalDate[] {first, last}, (a, b) -> new LocalDate[] {
-                    a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
-            });
-        }
+        Map<Long, LocalDate[]> bounds = new LinkedHashMap<>();
+        jdbc.query("select patient_id, min(first_night) as first_night, max(last_night) as last_night from ("
+                + "select patient_id, min(night_date) as first_night, max(night_date) as last_night from cramp_entry"
+                + " where patient_id in (:ids) group by patient_id"
+                + " union all select patient_id, min(night_date), max(night_date) from night_check_in"
+                + " where patient_id in (:ids) and cramp_free = true group by patient_id) b group by patient_id",
+                new MapSqlParameterSource("ids", patientIds), row -> {
+                    bounds.put(row.getLong("patient_id"), new LocalDate[] {row.getDate("first_night").toLocalDate(),
+                        row.getDate("last_night").toLocalDate()});
+                });
         if (bounds.isEmpty()) {
             return Map.of();
         }
-        MapSqlParameterSource params = new MapSqlParameterSource("recent", Date.valueOf(recentFrom));
-        StringBuilder where = new StringBuilder();
+        MapSqlParameterSource params = new MapSqlParameterSource("recent", Date.valueOf(recentFrom))
+                .addValue("until", Date.valueOf(recentUntil));
+        StringBuilder ranges = new StringBuilder();
+        StringBuilder baselines = new StringBuilder();
         int i = 0;
         for (var entry : bounds.entrySet()) {
-            where.append(i == 0 ? "" : " or ").append("(patient_id = :p").append(i).append(" and (night_date between :f")
-                    .append(i).append(" and :t").append(i).append(" or night_date >= :recent or night_date = :l")
-                    .append(i).append("))");
+            LocalDate first = entry.getValue()[0];
+            ranges.append(i == 0 ? "" : " or ").append("(patient_id = :p").append(i).append(" and (night_date between :f")
+                    .append(i).append(" and :t").append(i).append(" or night_date >= :recent and night_date < :until))");
+            // The dates typed, so that H2 knows the columns of this derived table as MariaDB does; the id is a
+            // number of our own (a long), written as a literal since the two engines name integer casts differently.
+            baselines.append(i == 0 ? "" : " union all ").append("select ").append(entry.getKey().longValue())
+                    .append(" as patient_id, cast(:f").append(i).append(" as date) as base_from, cast(:t")
+                    .append(i).append(" as date) as base_to");
             params.addValue("p" + i, entry.getKey())
-                    .addValue("f" + i, Date.valueOf(entry.getValue()[0]))
-                    .addValue("t" + i, Date.valueOf(entry.getValue()[0].plusDays(baselineDays - 1L)))
-                    .addValue("l" + i, Date.valueOf(entry.getValue()[1]));
+                    .addValue("f" + i, Date.valueOf(first))
+                    .addValue("t" + i, Date.valueOf(first.plusDays(baselineDays - 1L)));
             i++;
         }
-        Map<Long, TreeMap<LocalDate, Integer>> nights = new HashMap<>();
-        jdbc.query("select patient_id, night_date, count(*) as cramps from cramp_entry where " + where
-                + " group by patient_id, night_date", params, row -> {
-                    nights.computeIfAbsent(row.getLong("patient_id"), id -> new TreeMap<>())
-                            .put(row.getDate("night_date").toLocalDate(), row.getInt("cramps"));
+        Map<Long, Windows> result = new HashMap<>();
+        jdbc.query("select n.patient_id,"
+                + " sum(case when n.night_date between w.base_from and w.base_to then 1 else 0 end) as base_nights,"
+                + " sum(case when n.night_date between w.base_from and w.base_to then n.cramps else 0 end)"
+                + " as base_cramps,"
+                + " sum(case when n.night_date >= :recent and n.night_date < :until then 1 else 0 end) as recent_nights,"
+                + " sum(case when n.night_date >= :recent and n.night_date < :until then n.cramps else 0 end)"
+                + " as recent_cramps"
+                + " from (select patient_id, night_date, sum(cramps) as cramps from ("
+                + "select patient_id, night_date, count(*) as cramps from cramp_entry where " + ranges
+                + " group by patient_id, night_date"
+                + " union all select patient_id, night_date, 0 from night_check_in where cramp_free = true and ("
+                + ranges + ")) u group by patient_id, night_date) n"
+                + " join (" + baselines + ") w on w.patient_id = n.patient_id group by n.patient_id", params, row -> {
+                    long patient = row.getLong("patient_id");
+                    LocalDate[] firstAndLast = bounds.get(patient);
+                    result.put(patient, new Windows(firstAndLast[0], firstAndLast[1], row.getInt("base_nights"),
+                            row.getInt("base_cramps"), row.getInt("recent_nights"), row.getInt("recent_cramps")));
                 });
-        jdbc.query("select patient_id, night_date from night_check_in where cramp_free = true and (" + where + ")",
-                params, row -> {
-                    nights.computeIfAbsent(row.getLong("patient_id"), id -> new TreeMap<>())
-                            .putIfAbsent(row.getDate("night_date").toLocalDate(), 0);
-                });
-        Map<Long, List<RecordedNight>> result = new HashMap<>();
-        nights.forEach((patient, byNight) -> {
-            List<RecordedNight> list = new ArrayList<>(byNight.size());
-            byNight.forEach((night, cramps) -> list.add(new RecordedNight(night, cramps)));
-            result.put(patient, list);
-        });
         return result;
     }
 }

@@ -5,6 +5,7 @@ import app.physioportal.audit.AuditAction;
 import app.physioportal.audit.AuditService;
 import app.physioportal.base.InvalidInput;
 import app.physioportal.clinic.Clinic;
+import app.physioportal.diary.DiaryTotals.NightTotal;
 import app.physioportal.security.Directory;
 import app.physioportal.security.PatientAccess;
 import app.physioportal.security.PortalUser;
@@ -267,15 +268,41 @@ public class DiaryService {
         return weeks;
     }
 
-    /** Week by week and night by night over the same range, from one read of the diary: for the progress page. */
-    public record DiaryHistory(List<WeekSummary> weeks, List<NightSummary> nights) {
-    }
-
+    /**
+     * The recorded nights from {@code from} to {@code to} in figures, and the cramps of the nights from
+     * {@code countFrom} to {@code to} by location and trigger: for the progress page. Three grouped queries on the
+     * stored night (the clinic-time night fixed when a cramp or check-in is written, so the database needs no time
+     * zone), whatever the length of the diary: a year is one short row per recorded night and a few count rows,
+     * never the entries themselves. A night with cramps counts with its cramps even if a cramp-free answer is still
+     * stored for it, as everywhere in the diary.
+     */
     @Transactional(readOnly = true)
-    public DiaryHistory history(long patientId, LocalDate from, LocalDate to) {
+    public DiaryTotals totals(long patientId, LocalDate from, LocalDate to, LocalDate countFrom) {
         readAccess(patientId, "history " + from + " to " + to);
-        Map<LocalDate, NightSummary> nights = nightsBetween(patientId, from, to);
-        return new DiaryHistory(weeks(nights, from, to), List.copyOf(nights.values()));
+        if (from == null || to == null || countFrom == null || from.isAfter(to)) {
+            throw new InvalidInput("from", "Choose a start date on or before the end date.");
+        }
+        TreeMap<LocalDate, NightTotal> byNight = new TreeMap<>();
+        for (Object[] row : cramps.nightTotals(patientId, from, to)) {
+            LocalDate night = (LocalDate) row[0];
+            byNight.put(night, new NightTotal(night, ((Number) row[1]).intValue(), ((Number) row[2]).intValue(),
+                    ((Number) row[3]).intValue()));
+        }
+        for (LocalDate night : checkIns.crampFreeNights(patientId, from, to)) {
+            byNight.putIfAbsent(night, new NightTotal(night, 0, 0, null));
+        }
+        Map<CrampLocation, Integer> locations = new EnumMap<>(CrampLocation.class);
+        Map<Trigger, Integer> triggers = new EnumMap<>(Trigger.class);
+        if (!countFrom.isAfter(to)) {
+            for (Object[] row : cramps.whereAndWhy(patientId, countFrom, to)) {
+                int count = ((Number) row[2]).intValue();
+                locations.merge((CrampLocation) row[0], count, Integer::sum);
+                @SuppressWarnings("unchecked")
+                Set<Trigger> suspected = (Set<Trigger>) row[1];
+                suspected.forEach(t -> triggers.merge(t, count, Integer::sum));
+            }
+        }
+        return new DiaryTotals(List.copyOf(byNight.values()), locations, triggers);
     }
 
     /** The latest night the patient recorded (with cramps or cramp-free), if any: for "last diary entry". */

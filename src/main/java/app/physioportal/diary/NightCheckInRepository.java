@@ -12,6 +12,10 @@ interface NightCheckInRepository extends JpaRepository<NightCheckIn, Long> {
 
     Optional<NightCheckIn> findByPatientIdAndNightDate(long patientId, LocalDate nightDate);
 
+    @Query("select n.nightDate from NightCheckIn n where n.patientId = ?1 and n.crampFree = true"
+            + " and n.nightDate between ?2 and ?3")
+    List<LocalDate> crampFreeNights(long patientId, LocalDate from, LocalDate to);
+
     @Query("select max(n.nightDate) from NightCheckIn n where n.patientId = ?1 and n.crampFree = true")
     Optional<LocalDate> findLastCrampFreeNight(long patientId);
 }

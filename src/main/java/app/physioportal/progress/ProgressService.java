@@ -1,13 +1,10 @@
 package app.physioportal.progress;
 
 import app.physioportal.base.InvalidInput;
-import app.physioportal.diary.CrampLocation;
 import app.physioportal.diary.DiaryService;
-import app.physioportal.diary.DiaryService.DiaryHistory;
-import app.physioportal.diary.NightSummary;
+import app.physioportal.diary.DiaryTotals;
+import app.physioportal.diary.DiaryTotals.NightTotal;
 import app.physioportal.diary.Nights;
-import app.physioportal.diary.Trigger;
-import app.physioportal.diary.WeekSummary;
 import app.physioportal.plan.AdherenceService;
 import app.physioportal.plan.PlanService;
 import app.physioportal.plan.AdherenceHistory;
@@ -23,10 +20,9 @@ import app.physioportal.security.PatientAccess;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
@@ -69,11 +65,18 @@ public class ProgressService {
         LocalDate lastNight = nights.lastNight(clock);
         LocalDate currentWeek = Nights.weekStart(lastNight);
         LocalDate historyFrom = currentWeek.minusWeeks(HISTORY_WEEKS);
-        // One read of the diary and one of the ticks serve every figure on the page.
-        DiaryHistory diaryHistory = diary.history(patientId, historyFrom, lastNight);
+        // Where and why count over the weeks shown. A range starts at the later of its own first week and the
+        // patient's start (see rangeStart); no cramp lies between those two (a cramp makes its night recorded, and
+        // the patient's start is no later than their first recorded week), so counting from the range's own first
+        // week gives the same figures, and the diary is read in one call (one access record for a physio).
+        LocalDate countFrom = range == ProgressRange.ALL ? historyFrom
+                : later(currentWeek.minusWeeks(range.weeks() - 1L), historyFrom);
+        // One grouped read of the diary and one of the ticks serve every figure on the page.
+        DiaryTotals totals = diary.totals(patientId, historyFrom, lastNight, countFrom);
+        List<WeekTotal> history = weeks(totals.nights(), historyFrom, currentWeek);
         List<PlanVersionView> versions = plans.history(patientId);
-        LocalDate from = rangeStart(range, currentWeek, diaryHistory.weeks(), versions);
-        return assemble(patientId, range, from, lastNight, historyFrom, diaryHistory, versions);
+        LocalDate from = rangeStart(range, currentWeek, history, versions);
+        return assemble(patientId, range, from, lastNight, historyFrom, totals, history, versions);
     }
 
     /**
@@ -91,20 +94,20 @@ public class ProgressService {
         LocalDate end = to.isAfter(lastNight) ? lastNight : to;
         LocalDate earliest = Nights.weekStart(lastNight).minusWeeks(HISTORY_WEEKS);
         LocalDate start = from.isBefore(earliest) ? earliest : from.isAfter(end) ? end : from;
-        DiaryHistory diaryHistory = diary.history(patientId, start, end);
-        return assemble(patientId, null, Nights.weekStart(start), end, start, diaryHistory, plans.history(patientId));
+        DiaryTotals totals = diary.totals(patientId, start, end, start);
+        List<WeekTotal> history = weeks(totals.nights(), Nights.weekStart(start), Nights.weekStart(end));
+        return assemble(patientId, null, Nights.weekStart(start), end, start, totals, history, plans.history(patientId));
     }
 
-    /** Everything from one read of the diary ({@code historyFrom} to {@code lastNight}); weeks shown from {@code from}. */
+    /** Everything from one grouped read of the diary ({@code historyFrom} to {@code lastNight}); weeks shown from {@code from}. */
     private ProgressReport assemble(long patientId, ProgressRange range, LocalDate from, LocalDate lastNight,
-            LocalDate historyFrom, DiaryHistory diaryHistory, List<PlanVersionView> versions) {
-        List<WeekSummary> history = diaryHistory.weeks();
+            LocalDate historyFrom, DiaryTotals totals, List<WeekTotal> history, List<PlanVersionView> versions) {
         LocalDate planStart = versions.stream().map(PlanVersionView::effectiveFrom).min(Comparator.naturalOrder())
                 .filter(start -> !start.isAfter(lastNight)).orElse(null);
-        // The stretching comparison covers the plan's nights within the diary read.
+        // The stretching comparison covers the plan's nights within the diary's 12 months.
         LocalDate stretchFrom = planStart == null ? null : planStart.isBefore(historyFrom) ? historyFrom : planStart;
         AdherenceHistory ticks = adherence.adherenceHistory(patientId, from, stretchFrom, lastNight);
-        List<WeekSummary> shown = history.stream().filter(w -> !w.weekStart().isBefore(from)).toList();
+        List<WeekTotal> shown = history.stream().filter(w -> !w.weekStart().isBefore(from)).toList();
         Map<LocalDate, Integer> adherence = ticks.weeks().stream()
                 .filter(w -> w.percent() != null)
                 .collect(Collectors.toMap(WeekAdherence::weekStart, WeekAdherence::percent, (a, b) -> b));
@@ -115,16 +118,48 @@ public class ProgressService {
                 .sorted(Comparator.comparing(PlanVersionView::effectiveFrom))
                 .map(v -> new PlanMarker(v.number(), v.effectiveFrom(), Nights.weekStart(v.effectiveFrom())))
                 .toList();
-        Map<CrampLocation, Integer> locations = new EnumMap<>(CrampLocation.class);
-        Map<Trigger, Integer> triggers = new EnumMap<>(Trigger.class);
-        for (WeekSummary w : shown) {
-            w.byLocation().forEach((k, v) -> locations.merge(k, v, Integer::sum));
-            w.byTrigger().forEach((k, v) -> triggers.merge(k, v, Integer::sum));
+        List<WeekTotal> recordedWeeks = history.stream().filter(ProgressService::sufficient).toList();
+        return new ProgressReport(patientId, range, from, lastNight, weeks, markers, totals.locations(),
+                totals.triggers(), baselineVsNow(recordedWeeks, lastNight), recordedWeeks.size(),
+                stretching(ticks.bedtimeNights(), totals.nights()));
+    }
+
+    /** One diary week summed from its recorded nights; the mean intensity is exact (sum over count). */
+    private record WeekTotal(LocalDate weekStart, int recordedNights, int cramps, long intensitySum,
+            Integer worstIntensity) {
+
+        Double crampsPerNight() {
+            return recordedNights == 0 ? null : (double) cramps / recordedNights;
         }
-        List<WeekSummary> recordedWeeks = history.stream().filter(ProgressService::sufficient).toList();
-        return new ProgressReport(patientId, range, from, lastNight, weeks, markers, locations, triggers,
-                baselineVsNow(recordedWeeks, lastNight), recordedWeeks.size(),
-                stretching(ticks.bedtimeNights(), diaryHistory.nights()));
+
+        Double meanIntensity() {
+            return cramps == 0 ? null : (double) intensitySum / cramps;
+        }
+
+        WeekTotal plus(NightTotal night) {
+            Integer worst = worstIntensity;
+            if (night.worstIntensity() != null && (worst == null || night.worstIntensity() > worst)) {
+                worst = night.worstIntensity();
+            }
+            return new WeekTotal(weekStart, recordedNights + 1, cramps + night.cramps(),
+                    intensitySum + night.intensitySum(), worst);
+        }
+    }
+
+    /** Every Monday-start week from {@code firstWeek} to {@code lastWeek}, recorded or not, oldest first. */
+    private static List<WeekTotal> weeks(List<NightTotal> recorded, LocalDate firstWeek, LocalDate lastWeek) {
+        Map<LocalDate, WeekTotal> byWeek = new TreeMap<>();
+        for (LocalDate week = firstWeek; !week.isAfter(lastWeek); week = week.plusWeeks(1)) {
+            byWeek.put(week, new WeekTotal(week, 0, 0, 0, null));
+        }
+        for (NightTotal night : recorded) {
+            byWeek.computeIfPresent(Nights.weekStart(night.night()), (week, total) -> total.plus(night));
+        }
+        return List.copyOf(byWeek.values());
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /**
@@ -132,10 +167,10 @@ public class ProgressService {
      * their plan's first version, whichever came first), so a new patient's chart is not mostly empty weeks from
      * before they began; and "All" is that start, so it never shows less than a shorter range.
      */
-    private static LocalDate rangeStart(ProgressRange range, LocalDate currentWeek, List<WeekSummary> history,
+    private static LocalDate rangeStart(ProgressRange range, LocalDate currentWeek, List<WeekTotal> history,
             List<PlanVersionView> versions) {
         LocalDate patientStart = Stream.concat(
-                        history.stream().filter(w -> w.recordedNights() > 0).map(WeekSummary::weekStart),
+                        history.stream().filter(w -> w.recordedNights() > 0).map(WeekTotal::weekStart),
                         versions.stream().map(v -> Nights.weekStart(v.effectiveFrom())))
                 .filter(week -> !week.isAfter(currentWeek))
                 .min(Comparator.naturalOrder()).orElse(currentWeek);
@@ -146,19 +181,19 @@ public class ProgressService {
         return rangeFrom.isBefore(patientStart) ? patientStart : rangeFrom;
     }
 
-    private static boolean sufficient(WeekSummary week) {
+    private static boolean sufficient(WeekTotal week) {
         return week.recordedNights() >= MIN_NIGHTS_PER_WEEK;
     }
 
-    private static Week week(WeekSummary w, Integer adherencePercent) {
+    private static Week week(WeekTotal w, Integer adherencePercent) {
         boolean enough = sufficient(w);
-        Double perNight = enough ? w.statistics().crampsPerRecordedNight() : null;
+        Double perNight = enough ? w.crampsPerNight() : null;
         return new Week(w.weekStart(), w.recordedNights(), w.cramps(), perNight, perNight == null ? null : perNight * 7,
                 enough ? w.meanIntensity() : null, enough ? w.worstIntensity() : null, adherencePercent, !enough);
     }
 
     /** First two vs last two weeks with enough recorded nights; weeks with gaps in between are skipped. */
-    private static BaselineVsNow baselineVsNow(List<WeekSummary> recordedWeeks, LocalDate lastNight) {
+    private static BaselineVsNow baselineVsNow(List<WeekTotal> recordedWeeks, LocalDate lastNight) {
         if (recordedWeeks.size() < 4) {
             return null;
         }
@@ -166,9 +201,9 @@ public class ProgressService {
                 period(recordedWeeks.subList(recordedWeeks.size() - 2, recordedWeeks.size()), lastNight));
     }
 
-    private static Period period(List<WeekSummary> twoWeeks, LocalDate lastNight) {
-        int recorded = twoWeeks.stream().mapToInt(WeekSummary::recordedNights).sum();
-        int cramps = twoWeeks.stream().mapToInt(WeekSummary::cramps).sum();
+    private static Period period(List<WeekTotal> twoWeeks, LocalDate lastNight) {
+        int recorded = twoWeeks.stream().mapToInt(WeekTotal::recordedNights).sum();
+        int cramps = twoWeeks.stream().mapToInt(WeekTotal::cramps).sum();
         double intensitySum = twoWeeks.stream().filter(w -> w.meanIntensity() != null)
                 .mapToDouble(w -> w.meanIntensity() * w.cramps()).sum();
         LocalDate end = twoWeeks.getLast().weekStart().plusDays(6);
@@ -177,18 +212,18 @@ public class ProgressService {
     }
 
     /** Nights on the plan that had a bedtime stretch prescribed, split by whether it was all done. */
-    private static StretchComparison stretching(List<NightStretch> bedtimeNights, List<NightSummary> diaryNights) {
-        Map<LocalDate, NightSummary> recorded = diaryNights.stream().filter(NightSummary::recorded)
-                .collect(Collectors.toMap(NightSummary::night, Function.identity()));
+    private static StretchComparison stretching(List<NightStretch> bedtimeNights, List<NightTotal> diaryNights) {
+        Map<LocalDate, Integer> recorded = diaryNights.stream()
+                .collect(Collectors.toMap(NightTotal::night, NightTotal::cramps));
         int[] counts = new int[4];
         for (NightStretch night : bedtimeNights) {
-            NightSummary diaryNight = recorded.get(night.night());
-            if (night.prescribed() == 0 || diaryNight == null) {
+            Integer cramps = recorded.get(night.night());
+            if (night.prescribed() == 0 || cramps == null) {
                 continue;
             }
             int group = night.allDone() ? 0 : 2;
             counts[group]++;
-            counts[group + 1] += diaryNight.crampCount();
+            counts[group + 1] += cramps;
         }
         return new StretchComparison(counts[0], counts[1], counts[2], counts[3]);
     }

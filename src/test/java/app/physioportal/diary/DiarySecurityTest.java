@@ -58,6 +58,7 @@ class DiarySecurityTest {
         methods.put("listNights", () -> diary.listNights(patient1, night, night.plusDays(6)));
         methods.put("statistics", () -> diary.statistics(patient1, night, night.plusDays(6)));
         methods.put("weeklyBreakdown", () -> diary.weeklyBreakdown(patient1, night, night.plusDays(6)));
+        methods.put("totals", () -> diary.totals(patient1, night, night.plusDays(6), night));
         methods.put("lastRecordedNight", () -> diary.lastRecordedNight(patient1));
         return methods;
     }

@@ -19,17 +19,22 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.modulith.NamedInterface;
 
 /**
  * A patient's nights, newest first: with how many cramps, cramp-free, or not recorded. Read-only for a
  * physio's view of the diary; for the patient, each cramp can be edited or deleted and an unrecorded
- * night marked cramp-free. Shows four weeks at a time.
+ * night marked cramp-free. Shows a week at a time, "Show earlier nights" adds the week before.
+ *
+ * <p>Light per session (issue 18): a card holds its date, status and one line per cramp; what a cramp's line does
+ * not say (triggers, what helped, the note) and the edit and delete buttons are built when the card's "Details" is
+ * opened, and dropped again when it is closed.
  */
 @NamedInterface("panels")
 public class NightList extends Div {
 
-    private static final int PAGE_NIGHTS = 28;
+    private static final int PAGE_NIGHTS = 7;
 
     private final DiaryService diary;
     private final Nights nights;
@@ -39,7 +44,7 @@ public class NightList extends Div {
     private final boolean readOnly;
     private final boolean askLinks;
     private final Div list = new Div();
-    private final Button more = new Button("Show 4 earlier weeks");
+    private final Button more = new Button("Show earlier nights");
     private LocalDate oldest;
     private Runnable onChange = () -> { };
 
@@ -79,23 +84,25 @@ public class NightList extends Div {
         LocalDate from = oldest == null ? last.minusDays(PAGE_NIGHTS - 1L) : oldest;
         list.removeAll();
         oldest = from;
-        diary.listNights(patientId, from, last).forEach(night -> list.add(card(night)));
+        LocalDate lastNight = nights.lastNight(clock);
+        diary.listNights(patientId, from, last).forEach(night -> list.add(card(night, lastNight)));
     }
 
     private void showMore() {
         LocalDate to = oldest.minusDays(1);
         LocalDate from = to.minusDays(PAGE_NIGHTS - 1L);
-        diary.listNights(patientId, from, to).forEach(night -> list.add(card(night)));
+        LocalDate lastNight = nights.lastNight(clock);
+        diary.listNights(patientId, from, to).forEach(night -> list.add(card(night, lastNight)));
         oldest = from;
     }
 
-    private Div card(NightSummary night) {
+    private Div card(NightSummary night, LocalDate lastNight) {
         Div card = new Div();
         card.setId("night-" + night.night());
         card.addClassNames("card", "night-card", "night-" + night.status().name().toLowerCase().replace('_', '-'));
         Span date = new Span(DiaryText.night(night.night(), clinic));
         date.addClassName("night-date");
-        boolean tonight = night.night().isAfter(nights.lastNight(clock));
+        boolean tonight = night.night().isAfter(lastNight);
         Span status = new Span(tonight && !night.recorded() ? "Tonight" : DiaryText.status(night));
         status.addClassName("night-status");
         Div head = new Div(date, status);
@@ -111,10 +118,16 @@ public class NightList extends Div {
             by.addClassName("logged-by");
             card.add(by);
         }
-        for (CrampRecord cramp : night.cramps()) {
-            card.add(crampRow(cramp));
+        Div cramps = new Div();
+        cramps.addClassName("night-cramps");
+        night.cramps().forEach(cramp -> cramps.add(crampLine(cramp)));
+        if (!night.cramps().isEmpty()) {
+            card.add(cramps);
         }
-        if (!readOnly && !night.recorded() && !night.night().isAfter(nights.lastNight(clock))) {
+        if (hasDetails(night)) {
+            card.add(detailsToggle(night, cramps));
+        }
+        if (!readOnly && !night.recorded() && !night.night().isAfter(lastNight)) {
             Button free = new Button("It was cramp-free", e -> markCrampFree(night.night()));
             free.setId("mark-free-" + night.night());
             free.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -130,6 +143,52 @@ public class NightList extends Div {
         return card;
     }
 
+    /** Whether opening the card shows more: the patient's edit and delete, or a cramp's triggers, relief or note. */
+    private boolean hasDetails(NightSummary night) {
+        return night.cramps().stream().anyMatch(c -> !readOnly || c.note() != null || !DiaryText.details(c).isEmpty());
+    }
+
+    /**
+     * "Details": reads the night again and builds each cramp's full row when opened, and goes back to the one-line
+     * rows when closed; the card keeps no copy of the night's cramps in between.
+     */
+    private Button detailsToggle(NightSummary shown, Div cramps) {
+        LocalDate night = shown.night();
+        Button toggle = new Button("Details");
+        toggle.setId("night-details-" + night);
+        toggle.addClassName("night-details");
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        toggle.getElement().setAttribute("aria-expanded", "false");
+        toggle.addClickListener(e -> {
+            boolean open = !"true".equals(toggle.getElement().getAttribute("aria-expanded"));
+            List<CrampRecord> now = diary.listNights(patientId, night, night).getFirst().cramps();
+            cramps.removeAll();
+            now.forEach(cramp -> cramps.add(open ? crampRow(cramp) : crampLine(cramp)));
+            toggle.setText(open ? "Hide details" : "Details");
+            toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        });
+        return toggle;
+    }
+
+    /** The cramp in one line, and who logged it if a helper did. */
+    private Div crampLine(CrampRecord cramp) {
+        Span summary = new Span(DiaryText.cramp(cramp, clinic));
+        summary.addClassName("cramp-summary");
+        Div text = new Div(summary);
+        text.addClassName("cramp-line");
+        if (cramp.loggedBy() != null) {
+            text.add(loggedBy(cramp));
+        }
+        return text;
+    }
+
+    private static Span loggedBy(CrampRecord cramp) {
+        Span by = new Span("Logged by " + cramp.loggedBy());
+        by.addClassName("logged-by");
+        by.setId("logged-by-" + cramp.id());
+        return by;
+    }
+
     private Div crampRow(CrampRecord cramp) {
         Div row = new Div();
         row.addClassName("cramp-row");
@@ -138,10 +197,7 @@ public class NightList extends Div {
         Div text = new Div(summary);
         text.addClassName("cramp-text");
         if (cramp.loggedBy() != null) {
-            Span by = new Span("Logged by " + cramp.loggedBy());
-            by.addClassName("logged-by");
-            by.setId("logged-by-" + cramp.id());
-            text.add(by);
+            text.add(loggedBy(cramp));
         }
         String details = DiaryText.details(cramp);
         if (!details.isEmpty()) {

@@ -61,16 +61,53 @@ class DiaryViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(Demo.PATIENT1)
-    void lists_four_weeks_of_nights_newest_first_and_more_on_request() {
+    void lists_a_week_of_nights_newest_first_and_a_week_more_on_request() {
         navigate(DiaryView.class);
         LocalDate last = nights.currentNight(clock);
         List<String> cards = nightCardIds();
-        assertThat(cards).hasSize(28);
+        assertThat(cards).hasSize(7);
         assertThat(cards.getFirst()).isEqualTo("night-" + last);
-        assertThat(cards.getLast()).isEqualTo("night-" + last.minusDays(27));
+        assertThat(cards.getLast()).isEqualTo("night-" + last.minusDays(6));
 
         test(find(Button.class).id("nights-more")).click();
-        assertThat(nightCardIds()).hasSize(56).last().isEqualTo("night-" + last.minusDays(55));
+        assertThat(nightCardIds()).hasSize(14).last().isEqualTo("night-" + last.minusDays(13));
+        test(find(Button.class).id("nights-more")).click();
+        assertThat(nightCardIds()).hasSize(21).doesNotHaveDuplicates().last().isEqualTo("night-" + last.minusDays(20));
+    }
+
+    /** Opens the card of the night {@code nightsAgo} before last night, showing "Show earlier nights" as needed. */
+    private void openDetails(int nightsAgo) {
+        LocalDate night = nights.lastNight(clock).minusDays(nightsAgo);
+        while (find(Button.class).withId("night-details-" + night).all().isEmpty()) {
+            test(find(Button.class).id("nights-more")).click();
+        }
+        test(find(Button.class).id("night-details-" + night)).click();
+    }
+
+    @Test
+    @WithUserDetails(Demo.PATIENT1)
+    void a_cards_details_and_actions_are_built_only_when_opened() {
+        long id = logAsPatient1(2, "Ate late");
+        navigate(DiaryView.class);
+        LocalDate night = nights.lastNight(clock).minusDays(2);
+        Div card = find(Div.class).id("night-" + night);
+        assertThat(card.getElement().getTextRecursively()).as("the one-line summary is there before opening")
+                .contains("03:00 · Calf · 5/10");
+        assertThat(find(Button.class).withId("edit-cramp-" + id).all()).as("not built before opening").isEmpty();
+        assertThat(find(Paragraph.class).withClassName("cramp-note").all()).isEmpty();
+        Button toggle = find(Button.class).id("night-details-" + night);
+        assertThat(toggle.getElement().getAttribute("aria-expanded")).isEqualTo("false");
+
+        test(toggle).click();
+        assertThat(toggle.getElement().getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(toggle.getText()).isEqualTo("Hide details");
+        assertThat(find(Button.class).withId("edit-cramp-" + id).all()).hasSize(1);
+        assertThat(find(Paragraph.class).withClassName("cramp-note").all()).extracting(Paragraph::getText)
+                .contains("Ate late");
+
+        test(toggle).click();
+        assertThat(find(Button.class).withId("edit-cramp-" + id).all()).as("dropped again when closed").isEmpty();
+        assertThat(toggle.getText()).isEqualTo("Details");
     }
 
     @Test
@@ -79,6 +116,7 @@ class DiaryViewTest extends SpringBrowserlessTest {
         String note = "<img src=x onerror=alert(1)> <b>bold?</b>";
         logAsPatient1(12, note);
         navigate(DiaryView.class);
+        openDetails(12);
         Paragraph shown = find(Paragraph.class).withClassName("cramp-note").all().stream()
                 .filter(p -> p.getText().equals(note)).findFirst().orElseThrow();
         assertThat(shown.getElement().getChildCount()).isEqualTo(1);
@@ -93,6 +131,7 @@ class DiaryViewTest extends SpringBrowserlessTest {
         long id = logAsPatient1(15, null);
         int deletions = ids.auditCountForPatient(Demo.PATIENT1, "CRAMP_DELETED", patient);
         navigate(DiaryView.class);
+        openDetails(15);
 
         test(find(Button.class).id("delete-cramp-" + id)).click();
         test(find(ConfirmDialog.class).id("confirm-delete")).cancel();
@@ -110,6 +149,7 @@ class DiaryViewTest extends SpringBrowserlessTest {
         long patient = ids.idOf(Demo.PATIENT1);
         long id = logAsPatient1(18, null);
         navigate(DiaryView.class);
+        openDetails(18);
 
         test(find(Button.class).id("edit-cramp-" + id)).click();
         assertThat(getCurrentView()).isInstanceOf(EditCrampView.class);
@@ -171,7 +211,9 @@ class DiaryViewTest extends SpringBrowserlessTest {
     void the_night_list_for_a_physio_is_read_only() {
         navigate(app.physioportal.caseload.ui.CaseloadView.class);
         UI.getCurrent().add(new NightList(diary, nights, clinic, clock, ids.idOf(Demo.PATIENT1), true));
-        assertThat(nightCardIds()).hasSize(28);
+        assertThat(nightCardIds()).hasSize(7);
+        find(Button.class).all().stream().filter(b -> b.getId().orElse("").startsWith("night-details-"))
+                .toList().forEach(b -> test(b).click());
         assertThat(find(Button.class).all()).extracting(b -> b.getId().orElse(""))
                 .noneMatch(buttonId -> buttonId.startsWith("edit-") || buttonId.startsWith("delete-")
                         || buttonId.startsWith("mark-free-"));
