@@ -194,6 +194,20 @@ class AccessibilityTest extends BrowserTest {
 
     @Test
     void with_text_at_200_percent_the_patients_pages_still_fit_a_phone_without_sideways_scrolling() {
+        // The daytime pages (the small hours' Today is another layout): 15:00 today, clinic time, at any hour.
+        java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+        testClock.pin(java.time.LocalDate.now(london).atTime(15, 0).atZone(london).toInstant());
+        try {
+            fitsAtDoubleText();
+        } finally {
+            testClock.release();
+        }
+    }
+
+    @Autowired
+    app.physioportal.TestClock testClock;
+
+    private void fitsAtDoubleText() {
         ChromeDriver chrome = (ChromeDriver) browser.driver;
         browser.signIn(Demo.PATIENT1, Demo.PASSWORD);
         chrome.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 32, "fixed", 26)));

@@ -40,6 +40,27 @@ class TodayViewTest extends SpringBrowserlessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    app.physioportal.TestClock testClock;
+
+    /**
+     * Today looks different in the small hours (it asks "Woken by a cramp?"): these tests are about the daytime page,
+     * so they run at 15:00 today, clinic time, whatever hour the suite runs at.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void afternoon() {
+        java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+        testClock.pin(java.time.LocalDate.now(london).atTime(15, 0).atZone(london).toInstant());
+        // The test's UI opened the home page (Today) before this ran, at the real hour: leave it, so the test's
+        // navigation builds a new Today at 15:00.
+        com.vaadin.flow.component.UI.getCurrent().navigate("account");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        testClock.release();
+    }
+
     @Test
     @WithUserDetails(Demo.PATIENT1)
     void greets_the_patient_by_first_name_with_no_placeholder_left() {
