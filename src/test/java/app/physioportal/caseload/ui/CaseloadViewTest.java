@@ -16,7 +16,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.virtuallist.VirtualList;
+import com.vaadin.flow.component.virtuallist.VirtualListTester;
+import app.physioportal.caseload.CaseloadService.CaseloadRow;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -27,9 +30,22 @@ class CaseloadViewTest extends SpringBrowserlessTest {
     @Autowired
     DemoIds ids;
 
+    @SuppressWarnings("unchecked")
+    private VirtualListTester<VirtualList<CaseloadRow>, CaseloadRow> list() {
+        return test((VirtualList<CaseloadRow>) find(VirtualList.class).id("caseload-list"));
+    }
+
+    /** The names on the cards, in order, as the card template shows them. */
     private java.util.List<String> names() {
-        Div list = find(Div.class).id("caseload-list");
-        return find(RouterLink.class, list).withClassName("card-title").all().stream().map(RouterLink::getText).toList();
+        var list = list();
+        return java.util.stream.IntStream.range(0, list.size())
+                .mapToObj(i -> list.getLitRendererPropertyValue(i, "name", String.class)).toList();
+    }
+
+    private int indexOf(long patientId) {
+        var list = list();
+        return java.util.stream.IntStream.range(0, list.size()).filter(i -> list.getItem(i).patientId() == patientId)
+                .findFirst().orElseThrow();
     }
 
     @Test
@@ -39,8 +55,36 @@ class CaseloadViewTest extends SpringBrowserlessTest {
         assertThat(names()).contains("David Chen", "Linda Park", "Margaret Ellis", "Robert Hughes")
                 .doesNotContain("George Adeyemi", "Susan Clarke");
         assertThat(names().indexOf("Robert Hughes")).isLessThan(names().indexOf("Margaret Ellis"));
-        Div robert = find(Div.class).id("caseload-row-" + ids.idOf(Demo.PATIENT3));
-        assertThat(robert.getClassNames()).contains("needs-attention");
+        int robert = indexOf(ids.idOf(Demo.PATIENT3));
+        assertThat(list().getLitRendererPropertyValue(robert, "attention", Boolean.class)).isTrue();
+        assertThat(list().getLitRendererPropertyValue(robert, "trend", String.class)).isNotBlank();
+        assertThat(list().getLitRendererPropertyValue(robert, "last", String.class)).isNotBlank();
+    }
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void each_card_is_drawn_from_the_template_with_links_to_the_patient_and_only_text_interpolated() {
+        navigate(CaseloadView.class);
+        // The template names the patient's page and the messages tab; Lit writes every value as text.
+        assertThat(CaseloadView.CARD).contains("href=\"patients/${item.id}\" router-link",
+                "href=\"patients/${item.id}?tab=messages\" router-link", "id=\"caseload-row-${item.id}\"");
+        assertThat(CaseloadView.CARD).doesNotContain("unsafeHTML", ".innerHTML");
+        int margaret = indexOf(ids.idOf(Demo.PATIENT1));
+        assertThat(list().getLitRendererPropertyValue(margaret, "plan", String.class)).matches("v\\d+ since .+");
+        assertThat(list().getLitRendererPropertyValue(margaret, "exercises", String.class)).matches("\\d+%");
+        assertThat(list().getLitRendererPropertyValue(margaret, "unread", Integer.class)).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    @WithUserDetails(Demo.PHYSIO1)
+    void a_filter_that_matches_nobody_says_so() {
+        navigate(CaseloadView.class);
+        test(find(TextField.class).id("caseload-filter")).setValue("zzz");
+        assertThat(find(Paragraph.class).id("caseload-empty").getText()).isEqualTo("No patient matches \"zzz\".");
+        assertThat(find(VirtualList.class).withId("caseload-list").exists()).as("hidden").isFalse();
+        test(find(TextField.class).id("caseload-filter")).setValue("");
+        assertThat(find(Paragraph.class).withId("caseload-empty").exists()).as("hidden").isFalse();
+        assertThat(names()).hasSize(4);
     }
 
     @Test

@@ -9,6 +9,7 @@ import app.physioportal.caseload.ui.CaseloadView;
 import app.physioportal.caseload.ui.PatientView;
 import app.physioportal.messages.MessageService;
 import app.physioportal.plan.PlanFixtures;
+import app.physioportal.caseload.CaseloadService;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -19,7 +20,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouterLink;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +133,14 @@ class MessagesViewsTest extends SpringBrowserlessTest {
         fixtures.as(Demo.PATIENT2, () -> messages.send(david, "The new hold makes my calf ache.", null));
 
         navigate(CaseloadView.class);
-        RouterLink badge = find(RouterLink.class).id("unread-" + david);
-        assertThat(badge.getText()).endsWith("unread");
+        @SuppressWarnings("unchecked")
+        var caseload = test((com.vaadin.flow.component.virtuallist.VirtualList<CaseloadService.CaseloadRow>) find(
+                com.vaadin.flow.component.virtuallist.VirtualList.class).id("caseload-list"));
+        int davidsCard = java.util.stream.IntStream.range(0, caseload.size())
+                .filter(i -> caseload.getItem(i).patientId() == david).findFirst().orElseThrow();
+        assertThat(caseload.getLitRendererPropertyValue(davidsCard, "unread", Integer.class)).isEqualTo(1);
+        assertThat(caseload.getLitRendererPropertyValue(davidsCard, "unreadLabel", String.class))
+                .isEqualTo("1 unread message from David Chen");
 
         navigate(InboxView.class);
         var rows = find(Div.class, find(Div.class).id("inbox-list")).withClassName("card").all();
