@@ -311,12 +311,11 @@ public final class LoadBench {
         for (int loop = 0; loop < options.integer("loops-per-login"); loop++) {
             think();
             action("open patient", () -> {
-                List<Node> links = c.findByIdPrefix("patient-link-");
-                if (links.isEmpty()) {
+                List<String> patients = caseloadPatients(c);
+                if (patients.isEmpty()) {
                     throw new VaadinClient.ProtocolException("the caseload lists no patients");
                 }
-                String href = links.get(ThreadLocalRandom.current().nextInt(links.size())).attribute("href");
-                c.navigate(href, "link");
+                c.navigate("patients/" + patients.get(ThreadLocalRandom.current().nextInt(patients.size())), "link");
                 c.expect("patient-view");
             });
             think();
@@ -327,6 +326,26 @@ public final class LoadBench {
         }
         think();
         action("sign out", () -> signOut(c));
+    }
+
+    /**
+     * The caseload's cards are a virtual list: as the browser's connector does once the list is on screen, ask for
+     * the first cards (those visible plus its buffer of 20), then read the patients' ids from the items sent.
+     */
+    private static List<String> caseloadPatients(VaadinClient c) {
+        c.require("caseload-list");
+        if (c.dataItems().isEmpty()) {
+            c.showVirtualLists();
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        for (var item : c.dataItems()) {
+            item.propertyNames().forEach(name -> {
+                if (name.endsWith("_id")) {
+                    ids.add(item.get(name).asString());
+                }
+            });
+        }
+        return ids;
     }
 
     private static void signOut(VaadinClient c) {

@@ -118,6 +118,8 @@ public final class SessionMemoryBench {
                         client.navigate(options.get("page"), "client");
                         client.expect(options.get("page-id"));
                     }
+                    // As a browser would once the page is drawn: a virtual list asks for the items it shows.
+                    client.showVirtualLists();
                     clients.add(client);
                 } catch (RuntimeException e) {
                     failures.merge(e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\d+", "#"), 1,

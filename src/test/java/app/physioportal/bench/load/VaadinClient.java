@@ -96,6 +96,7 @@ public final class VaadinClient {
     private int historyIndex;
     private String redirect;
     private final List<ObjectNode> pendingRpc = new ArrayList<>();
+    private final List<JsonNode> dataItems = new ArrayList<>();
     private long requests;
     private long bytesReceived;
     private boolean trace;
@@ -253,6 +254,7 @@ public final class VaadinClient {
         syncId = -1;
         clientId = 0;
         location = route;
+        dataItems.clear();
         historyIndex = 0;
         handleUidl(uidl, 0);
         navigateEvent("/" + route, "", Map.of("idx", historyIndex));
@@ -268,6 +270,7 @@ public final class VaadinClient {
         state.put("key", Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36).substring(0, 8));
         state.put("idx", historyIndex);
         location = route;
+        dataItems.clear();
         navigateEvent(route, trigger, state);
         flushPending();
     }
@@ -304,6 +307,46 @@ public final class VaadinClient {
         rpc.set("data", data);
         send(List.of(rpc));
         flushPending();
+    }
+
+    /**
+     * Calls a {@code @ClientCallable} method of an element, as a component's connector does through
+     * {@code element.$server.method(args)} (e.g. a virtual list asking for the items it shows).
+     */
+    public void callServer(Node node, String method, Object... args) {
+        ObjectNode rpc = JSON.createObjectNode();
+        rpc.put("type", "publishedEventHandler");
+        rpc.put("node", node.id);
+        rpc.put("templateEventMethodName", method);
+        ArrayNode arguments = rpc.putArray("templateEventMethodArgs");
+        for (Object arg : args) {
+            if (arg instanceof Integer number) {
+                arguments.add(number);
+            } else {
+                arguments.add(String.valueOf(arg));
+            }
+        }
+        rpc.put("promise", 0);
+        send(List.of(rpc));
+        flushPending();
+    }
+
+    /**
+     * What a browser's virtual-list connector does once a list is on screen: asks for the items it shows plus its
+     * buffer of 20 (a phone shows about three cards).
+     */
+    public void showVirtualLists() {
+        for (Node list : findAll(node -> "vaadin-virtual-list".equals(node.tag))) {
+            callServer(list, "setViewportRange", 0, 23);
+        }
+    }
+
+    /**
+     * The data items (objects with a {@code key}) the server has sent to components' connectors since the last
+     * navigation: rows of a virtual list or grid, with their renderer's properties.
+     */
+    public List<JsonNode> dataItems() {
+        return List.copyOf(dataItems);
     }
 
     /**
@@ -583,6 +626,16 @@ public final class VaadinClient {
         }
         if (script.contains("location.reload")) {
             throw new ProtocolException("server asks for a page reload: " + abbreviate(script));
+        }
+        for (int i = 0; i < n - 1; i++) {
+            JsonNode arg = invocation.get(i);
+            if (arg.isArray()) {
+                for (JsonNode element : arg) {
+                    if (element.isObject() && element.has("key")) {
+                        dataItems.add(element);
+                    }
+                }
+            }
         }
         int channels = 0;
         for (int i = 0; i < n - 1; i++) {
