@@ -48,6 +48,8 @@ public class TodayView extends Main {
     /** "Rose's" when a helper looks; null on the patient's own page. */
     private final String whose;
     private final Div planArea = new Div();
+    private final Span weekFigure = new Span();
+    private final Span weekLabel = new Span();
 
     public TodayView(ActingFor actingFor, AdherenceService adherence, DiaryService diary, Nights nights,
             BookingService booking, Clock clock, Clinic clinic) {
@@ -95,16 +97,39 @@ public class TodayView extends Main {
     }
 
     private Div weekFigure(TodayPlan plan) {
-        Integer percent = plan.thisWeek().percent();
-        Span figure = new Span(percent == null ? "–" : percent + "%");
-        figure.addClassName("week-figure");
-        Span label = new Span(percent == null ? "Your plan starts this week."
-                : "of this week's exercises done so far");
-        label.addClassName("week-label");
-        Div card = new Div(figure, label);
+        weekFigure.addClassName("week-figure");
+        weekLabel.addClassName("week-label");
+        showWeek(plan);
+        Div card = new Div(weekFigure, weekLabel);
         card.addClassNames("card", "week-adherence");
         card.setId("week-adherence");
         return card;
+    }
+
+    private void showWeek(TodayPlan plan) {
+        Integer percent = plan.thisWeek().percent();
+        weekFigure.setText(percent == null ? "–" : percent + "%");
+        weekLabel.setText(percent == null ? "Your plan starts this week." : "of this week's exercises done so far");
+    }
+
+    /**
+     * After a tick or an undo: the one card and the week's figure change, the rest of the page stays as it is (the
+     * plan is read again for the new counts; the page is rebuilt only if the plan itself changed meanwhile).
+     */
+    private void refresh(long exerciseId, Div card, boolean night) {
+        var today = adherence.today(patientId);
+        if (today.isEmpty() || !(card.getParent().orElse(null) instanceof Div list)) {
+            render();
+            return;
+        }
+        var entry = (night ? today.get().tonight() : today.get().daytime()).stream()
+                .filter(item -> item.item().exercise().id() == exerciseId).findFirst();
+        if (entry.isEmpty()) {
+            render();
+            return;
+        }
+        showWeek(today.get());
+        list.replace(card, itemCard(entry.get(), night));
     }
 
     private void section(String title, String id, List<TodayItem> items, boolean night) {
@@ -154,7 +179,7 @@ public class TodayView extends Main {
             }
             Button undo = new Button("Undo", click -> {
                 adherence.undo(patientId, exerciseId);
-                render();
+                refresh(exerciseId, card, night);
             });
             undo.setId("undo-" + exerciseId);
             undo.addThemeVariants(ButtonVariant.TERTIARY);
@@ -180,7 +205,7 @@ public class TodayView extends Main {
         } else {
             Button mark = new Button("Mark done", VaadinIcon.CHECK.create(), click -> {
                 adherence.markDone(patientId, exerciseId, null);
-                render();
+                refresh(exerciseId, card, night);
             });
             mark.setId("done-" + exerciseId);
             mark.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.LARGE);

@@ -107,10 +107,19 @@ class TodayViewTest extends SpringBrowserlessTest {
         long calf = exercises.byCode("wall-calf-stretch").id();
         adherence.undo(patient, calf);
         navigate(TodayView.class);
+        Div tonight = find(Div.class).id("tonight-items");
+        java.util.List<Div> othersBefore = find(Div.class, tonight).withClassName("exercise-card").all().stream()
+                .filter(card -> !card.getId().orElseThrow().equals("item-" + calf)).toList();
+        Div week = find(Div.class).id("week-adherence");
 
         test(find(Button.class).id("done-" + calf)).click();
 
         assertThat(ticksToday(patient, calf)).isEqualTo(1);
+        // Only the ticked card is rebuilt: the other cards and the week's card are the same components as before.
+        assertThat(find(Div.class, tonight).withClassName("exercise-card").all()).containsAll(othersBefore);
+        assertThat(find(Div.class).id("week-adherence")).isSameAs(week);
+        assertThat(week.getElement().getTextRecursively()).isEqualTo(
+                adherence.today(patient).orElseThrow().thisWeek().percent() + "%of this week's exercises done so far");
         assertThat(find(Span.class).id("done-label-" + calf).getElement().getTextRecursively()).contains("Done tonight");
         @SuppressWarnings("unchecked")
         Select<Integer> effort = find(Select.class).id("effort-" + calf);
