@@ -13,6 +13,7 @@ import app.physioportal.progress.ProgressService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.function.SerializableSupplier;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.ArrayList;
@@ -87,20 +88,24 @@ public class ProgressPanel extends Div {
             content.add(baselineCard());
             return;
         }
-        ChartOverlay overlay = ProgressCharts.weeklyOverlay(report);
-        content.add(section("cramps", "Cramps per week", ProgressCharts.cramps(report, clinic), overlay, crampsSummary()));
+        // The charts' JSON is built from this report when each chart is attached, and not kept (see ChartJs).
+        ProgressReport shown = report;
+        ChartOverlay overlay = ProgressCharts.weeklyOverlay(shown);
+        content.add(section("cramps", "Cramps per week", () -> ProgressCharts.cramps(shown, clinic), overlay,
+                crampsSummary()));
         content.add(baselineCard(), stretchingCard());
-        content.add(section("intensity", "How strong", ProgressCharts.intensity(report, clinic), overlay,
+        content.add(section("intensity", "How strong", () -> ProgressCharts.intensity(shown, clinic), overlay,
                 intensitySummary()));
-        content.add(section("adherence", "Exercises done", ProgressCharts.adherence(report, clinic), overlay,
+        content.add(section("adherence", "Exercises done", () -> ProgressCharts.adherence(shown, clinic), overlay,
                 adherenceSummary()));
-        content.add(section("locations", "Where", ProgressCharts.locations(report), null,
-                countsSummary("Where the cramps were", report.locations(), CrampLocation.values())));
-        content.add(section("triggers", "Suspected triggers", ProgressCharts.triggers(report), null,
-                countsSummary("Suspected triggers noted", report.triggers(), Trigger.values())));
+        content.add(section("locations", "Where", () -> ProgressCharts.locations(shown), null,
+                countsSummary("Where the cramps were", shown.locations(), CrampLocation.values())));
+        content.add(section("triggers", "Suspected triggers", () -> ProgressCharts.triggers(shown), null,
+                countsSummary("Suspected triggers noted", shown.triggers(), Trigger.values())));
     }
 
-    private Div section(String id, String title, String chartJson, ChartOverlay overlay, String summary) {
+    private Div section(String id, String title, SerializableSupplier<String> chartJson, ChartOverlay overlay,
+            String summary) {
         ChartJs chart = new ChartJs(id + "-chart", title);
         chart.setConfiguration(chartJson);
         if (overlay != null) {

@@ -43,7 +43,8 @@ public final class SessionMemoryBench {
                 // opened as the side navigation does, and its root element is waited for (issue 18's per-page table).
                 Map.entry("landing", "today-view"),
                 Map.entry("page", ""),
-                Map.entry("page-id", "")));
+                Map.entry("page-id", ""),
+                Map.entry("navigations", "40")));
         long pid = Long.parseLong(options.get("server-pid"));
         if (pid <= 0) {
             throw new IllegalArgumentException("--server-pid is required (the server's heap is measured with jcmd)");
@@ -84,6 +85,7 @@ public final class SessionMemoryBench {
                 perSessionKb <= options.integer("target-kb") ? "met" : "NOT met");
 
         printTopClasses(before, after, n, options.integer("top"));
+        timeNavigation(clients, options);
 
         if (!options.bool("keep-signed-in")) {
             clients.forEach(SessionMemoryBench::signOut);
@@ -95,6 +97,50 @@ public final class SessionMemoryBench {
                 heartbeats(clients);
             }
         }
+    }
+
+    /**
+     * Building the page on navigation, timed at the server's answer: sessions (after the memory figure, so it is not
+     * disturbed) go to My account and back to the page, as the side navigation does, one at a time; the time is the
+     * UIDL round trip that builds the page, plus the virtual lists' request for their items where the page has one
+     * (what a user waits for before the page is filled). The first ten are a warm-up.
+     */
+    private static void timeNavigation(List<VaadinClient> clients, LoadBench.Options options) {
+        String route = options.get("page").isEmpty() ? options.get("landing").replace("-view", "")
+                : options.get("page");
+        String pageId = options.get("page").isEmpty() ? options.get("landing") : options.get("page-id");
+        int warmup = 10;
+        int measured = Math.min(clients.size() - warmup, options.integer("navigations"));
+        if (measured < 5) {
+            System.out.println("Navigation: too few sessions to time");
+            return;
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < warmup + measured; i++) {
+            VaadinClient client = clients.get(i);
+            try {
+                client.navigate("account", "client");
+                client.expect("account-view");
+                long start = System.nanoTime();
+                client.navigate(route, "client");
+                client.expect(pageId);
+                client.showVirtualLists();
+                if (i >= warmup) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+            } catch (RuntimeException e) {
+                System.out.println("  navigation failed: " + e.getMessage());
+            }
+        }
+        Collections.sort(millis);
+        System.out.printf(Locale.ROOT, "Navigation to %s: median %.1f ms, p95 %.1f ms over %d (server's answer, one at a"
+                + " time)%n", route, rank(millis, 50), rank(millis, 95), millis.size());
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double rank(List<Double> sorted, double p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
     private static List<VaadinClient> signIn(HttpClient http, URI base, LoadBench.Options options, int count, int offset)

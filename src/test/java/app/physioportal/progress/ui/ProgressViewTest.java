@@ -76,6 +76,11 @@ class ProgressViewTest extends SpringBrowserlessTest {
         assertThat(labelCount("cramps-chart")).as("12 weeks, or fewer if Margaret began later")
                 .isEqualTo(twelveWeeksOfMargaret());
         assertThat(find(ChartJs.class).id("cramps-chart").getOverlay()).contains("Plan v1");
+        // The JSON is sent to the chart when it is attached, not kept in the session's state tree (issue 18).
+        ChartJs chart = find(ChartJs.class).id("cramps-chart");
+        assertThat(chart.getElement().getPropertyNames()).doesNotContain("config", "overlay");
+        assertThat(com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .anySatisfy(call -> assertThat(call.getInvocation().getExpression()).contains("this.config = $0"));
         assertThat(text("cramps-summary")).contains("nights recorded", "cramps a night", "Plan version 1 started");
         assertThat(text("intensity-summary")).contains("Mean intensity", "of 10");
         assertThat(text("adherence-summary")).contains("Exercises done");
