@@ -77,10 +77,12 @@ public class DiaryOverview {
             LocalDate first = entry.getValue()[0];
             ranges.append(i == 0 ? "" : " or ").append("(patient_id = :p").append(i).append(" and (night_date between :f")
                     .append(i).append(" and :t").append(i).append(" or night_date >= :recent and night_date < :until))");
-            // The dates typed, so that H2 knows the columns of this derived table as MariaDB does; the id is a
-            // number of our own (a long), written as a literal since the two engines name integer casts differently.
-            baselines.append(i == 0 ? "" : " union all ").append("select ").append(entry.getKey().longValue())
-                    .append(" as patient_id, cast(:f").append(i).append(" as date) as base_from, cast(:t")
+            // Every value bound, typed so that H2 knows the columns of this derived table as MariaDB does (decimal:
+            // the two engines name integer casts differently). No literal: the statement's text then depends only on
+            // the caseload's size, so Spring's cache of parsed statements (256 entries) holds one per size instead of
+            // one of some 16 KB per physio, which filled it and was parsed afresh on every caseload (issue 18).
+            baselines.append(i == 0 ? "" : " union all ").append("select cast(:p").append(i)
+                    .append(" as decimal(19, 0)) as patient_id, cast(:f").append(i).append(" as date) as base_from, cast(:t")
                     .append(i).append(" as date) as base_to");
             params.addValue("p" + i, entry.getKey())
                     .addValue("f" + i, Date.valueOf(first))
