@@ -23,14 +23,13 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The patient's home: what to do today and tonight, ticked off with one tap. A helper sees the same for the person
@@ -184,15 +183,25 @@ public class TodayView extends Main {
             undo.setId("undo-" + exerciseId);
             undo.addThemeVariants(ButtonVariant.TERTIARY);
             undo.addClassName("tap-target");
-            Select<Integer> effort = new Select<>();
+            // A number field with - and + (one element; a drop-down's twelve options were some thirty state nodes
+            // per ticked card in every session, issue 18). Empty means not recorded; out of range is refused at the
+            // field and not saved.
+            IntegerField effort = new IntegerField("Effort or pain, 0 to 10 (optional)");
             effort.setId("effort-" + exerciseId);
-            effort.setLabel("Effort or pain, 0 to 10 (optional)");
-            effort.setHelperText("0 = none, 10 = the worst you can imagine");
-            effort.setItems(IntStream.rangeClosed(0, PlanService.MAX_EFFORT).boxed().toList());
-            effort.setEmptySelectionAllowed(true);
-            effort.setEmptySelectionCaption("Not recorded");
+            effort.setHelperText("0 = none, 10 = the worst you can imagine. Leave empty if you prefer.");
+            effort.setMin(0);
+            effort.setMax(PlanService.MAX_EFFORT);
+            effort.setStepButtonsVisible(true);
+            effort.setI18n(new IntegerField.IntegerFieldI18n()
+                    .setBadInputErrorMessage("A whole number from 0 to 10, please.")
+                    .setMinErrorMessage("0 is the lowest: no effort or pain at all.")
+                    .setMaxErrorMessage("10 is the highest: the worst you can imagine."));
             effort.setValue(entry.effort());
-            effort.addValueChangeListener(change -> adherence.setEffort(patientId, exerciseId, change.getValue()));
+            effort.addValueChangeListener(change -> {
+                if (!effort.isInvalid()) {
+                    adherence.setEffort(patientId, exerciseId, change.getValue());
+                }
+            });
             effort.addClassName("effort-select");
             Div actions = new Div(done, undo);
             actions.addClassName("done-row");

@@ -16,7 +16,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,9 +121,13 @@ class TodayViewTest extends SpringBrowserlessTest {
         assertThat(week.getElement().getTextRecursively()).isEqualTo(
                 adherence.today(patient).orElseThrow().thisWeek().percent() + "%of this week's exercises done so far");
         assertThat(find(Span.class).id("done-label-" + calf).getElement().getTextRecursively()).contains("Done tonight");
-        @SuppressWarnings("unchecked")
-        Select<Integer> effort = find(Select.class).id("effort-" + calf);
-        test(effort).selectItem("3");
+        IntegerField effort = find(IntegerField.class).id("effort-" + calf);
+        test(effort).setValue(3);
+        assertThat(jdbc.queryForObject("select effort from adherence_record where patient_id = ? and exercise_id = ? "
+                + "and done_day = ?", Integer.class, patient, calf, plans.currentDay())).isEqualTo(3);
+        // Out of range: refused at the field, nothing saved.
+        effort.setValue(11);
+        assertThat(effort.isInvalid()).isTrue();
         assertThat(jdbc.queryForObject("select effort from adherence_record where patient_id = ? and exercise_id = ? "
                 + "and done_day = ?", Integer.class, patient, calf, plans.currentDay())).isEqualTo(3);
 
