@@ -55,9 +55,22 @@ class BookingJourneyTest extends BrowserTest {
         browser.waitUpTo(30).until(ExpectedConditions.urlContains("/today"));
 
         browser.driver.get("http://localhost:" + port + "/appointments");
-        WebElement slot = browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#open-slots .slot-button")));
+        // The days first, then the chosen day's times: the patient taps the second day with open times.
+        browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#open-slots .slot-button")));
+        List<WebElement> days = browser.driver.findElements(By.cssSelector("#slot-day-chips .slot-day-chip"));
+        assertThat(days).hasSizeGreaterThan(1);
+        String dayId = days.get(1).getAttribute("id");
+        click(days.get(1));
+        browser.waitUpTo(10).until(d -> "true".equals(d.findElement(By.id(dayId)).getAttribute("aria-pressed")));
+        String day = dayId.substring("slot-day-".length());
+        WebElement slot = browser.waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#slot-times .slot-button")));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('slot-day-title').scrollIntoView({block:'center'})");
+        browser.screenshot("booking-days-phone");
         String slotId = slot.getAttribute("id");
+        assertThat(java.time.Instant.ofEpochSecond(Long.parseLong(slotId.substring("slot-".length())))
+                .atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()).hasToString(day);
         int before = upcomingCards().size();
         click(slot);
         click(browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("confirm-booking"))));
@@ -75,6 +88,8 @@ class BookingJourneyTest extends BrowserTest {
         click(browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("confirm-cancel-" + appointment))));
 
         browser.waitUpTo(10).until(d -> upcomingCards().size() == before);
+        // Free again: on its day's list once that day is chosen.
+        click(browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id(dayId))));
         browser.waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id(slotId)));
     }
 }

@@ -27,7 +27,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The patient's appointments: the next one, upcoming and past, and their physio's open times to book. */
 @Route("appointments")
@@ -109,7 +112,7 @@ public class AppointmentsView extends Main {
             slots.add(stop);
         } else {
             slotsTitle.setText("Book a follow-up");
-            slotsHint.setText("Open times with your physio over the next 4 weeks. Tap a time to book it. "
+            slotsHint.setText("Open times with your physio over the next 4 weeks: pick a day, then tap a time to book it. "
                     + "For a time in the next " + booking.noticePeriod().toHours() + " hours, please call the clinic.");
             if (upcoming >= booking.maxFutureAppointments()) {
                 slotsHint.setText("You have " + upcoming + " upcoming appointments, the most you can book yourself. "
@@ -120,19 +123,50 @@ public class AppointmentsView extends Main {
         List<DaySlots> days = booking.selfBookingSlots(patientId);
         if (days.isEmpty()) {
             slots.add(new Paragraph("No open times in the next 4 weeks. Please call the clinic."));
+            return;
         }
+        // First the day, then its times: four weeks of times as buttons were some 750 state nodes and 1.3 MB per
+        // session (issue 18); one day's times are a dozen or so, the days a row of chips to scroll through.
+        Div chooser = new Div();
+        chooser.addClassName("slot-day-chips");
+        chooser.setId("slot-day-chips");
+        chooser.getElement().setAttribute("role", "group");
+        chooser.getElement().setAttribute("aria-label", "Days with open times");
+        H4 dayTitle = new H4();
+        dayTitle.setId("slot-day-title");
+        Div times = new Div();
+        times.addClassName("slot-times");
+        times.setId("slot-times");
+        Map<LocalDate, Button> chips = new LinkedHashMap<>();
         for (DaySlots day : days) {
-            Div times = new Div();
-            times.addClassName("slot-times");
-            for (Slot slot : day.slots()) {
-                Button time = new Button(clinic.time(slot.start()), e -> choose(slot));
-                time.setId("slot-" + slot.start().getEpochSecond());
-                time.addClassName("slot-button");
-                times.add(time);
-            }
-            Div dayBox = new Div(new H4(clinic.longDay(day.date())), times);
-            dayBox.addClassName("slot-day");
-            slots.add(dayBox);
+            Button chip = new Button(clinic.weekday(day.date()), e -> showDay(day, chips, dayTitle, times));
+            chip.setId("slot-day-" + day.date());
+            chip.addClassName("slot-day-chip");
+            chip.getElement().setAttribute("aria-label", clinic.longDay(day.date()) + ", " + day.slots().size()
+                    + (day.slots().size() == 1 ? " open time" : " open times"));
+            chips.put(day.date(), chip);
+            chooser.add(chip);
+        }
+        Div dayBox = new Div(dayTitle, times);
+        dayBox.addClassName("slot-day");
+        slots.add(chooser, dayBox);
+        showDay(days.getFirst(), chips, dayTitle, times);
+    }
+
+    private void showDay(DaySlots day, Map<LocalDate, Button> chips, H4 title, Div times) {
+        chips.forEach((date, chip) -> {
+            boolean chosen = date.equals(day.date());
+            chip.removeThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.TERTIARY);
+            chip.addThemeVariants(chosen ? ButtonVariant.PRIMARY : ButtonVariant.TERTIARY);
+            chip.getElement().setAttribute("aria-pressed", String.valueOf(chosen));
+        });
+        title.setText(clinic.longDay(day.date()));
+        times.removeAll();
+        for (Slot slot : day.slots()) {
+            Button time = new Button(clinic.time(slot.start()), e -> choose(slot));
+            time.setId("slot-" + slot.start().getEpochSecond());
+            time.addClassName("slot-button");
+            times.add(time);
         }
     }
 

@@ -76,6 +76,8 @@ public final class ClusterBookingBench {
                         client.useAuthenticatorKey(BenchData.AUTHENTICATOR_KEY);
                         client.signIn(patientEmail(n), BenchData.PASSWORD);
                         client.openPage("appointments");
+                        // The page shows one day's times: the day first, as a patient taps it.
+                        client.click("slot-day-" + slot.atZone(CLINIC).toLocalDate());
                         client.click("slot-" + slot.getEpochSecond());
                         client.require("confirm-booking");
                         allChosen.await(120, TimeUnit.SECONDS);

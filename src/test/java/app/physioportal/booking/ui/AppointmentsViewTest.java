@@ -33,6 +33,9 @@ class AppointmentsViewTest extends SpringBrowserlessTest {
     @Autowired
     DemoIds ids;
 
+    @Autowired
+    app.physioportal.clinic.Clinic clinic;
+
     @AfterEach
     void cancelWhatATestLeftBooked() {
         long patient4 = ids.idOf(Demo.PATIENT4);
@@ -50,6 +53,30 @@ class AppointmentsViewTest extends SpringBrowserlessTest {
     private int upcomingCards() {
         return find(Div.class, find(Div.class).id("upcoming-appointments")).withClassName("appointment-card").all()
                 .size();
+    }
+
+    @Test
+    @WithUserDetails(Demo.PATIENT4)
+    void the_days_come_first_and_a_tapped_day_shows_only_its_times() {
+        navigate(AppointmentsView.class);
+        Div chips = find(Div.class).id("slot-day-chips");
+        java.util.List<Button> days = find(Button.class, chips).withClassName("slot-day-chip").all();
+        assertThat(days).hasSizeGreaterThan(1);
+        assertThat(days.getFirst().getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(days.getFirst().getElement().getAttribute("aria-label")).matches(".+, \\d+ open times?");
+        String firstDaysSlot = firstOpenSlot().getId().orElseThrow();
+
+        Button later = days.get(1);
+        test(later).click();
+
+        assertThat(later.getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(days.getFirst().getElement().getAttribute("aria-pressed")).isEqualTo("false");
+        java.time.LocalDate day = java.time.LocalDate.parse(later.getId().orElseThrow().substring("slot-day-".length()));
+        var times = find(Button.class, find(Div.class).id("slot-times")).withClassName("slot-button").all();
+        assertThat(times).isNotEmpty().allSatisfy(time -> assertThat(Instant.ofEpochSecond(Long.parseLong(
+                time.getId().orElseThrow().substring("slot-".length()))).atZone(clinic.zone()).toLocalDate())
+                .isEqualTo(day));
+        assertThat(find(Button.class).withId(firstDaysSlot).all()).as("the first day's times are gone").isEmpty();
     }
 
     @Test
