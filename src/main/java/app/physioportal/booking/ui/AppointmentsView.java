@@ -112,7 +112,8 @@ public class AppointmentsView extends Main {
             slots.add(stop);
         } else {
             slotsTitle.setText("Book a follow-up");
-            slotsHint.setText("Open times with your physio over the next 4 weeks: pick a day, then tap a time to book it. "
+            slotsHint.setText("Open times with your physio over the next 4 weeks: pick a day, then tap a time to book "
+                    + "it. "
                     + "For a time in the next " + booking.noticePeriod().toHours() + " hours, please call the clinic.");
             if (upcoming >= booking.maxFutureAppointments()) {
                 slotsHint.setText("You have " + upcoming + " upcoming appointments, the most you can book yourself. "
