@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -46,6 +47,12 @@ class PlanStore {
     private final ExerciseService exercises;
     private final Clock clock;
     private final ZoneId clinicZone;
+    /**
+     * Each exercise's category, which the adherence figures need per item. The library changes only with a migration
+     * and a restart ({@link ExerciseService} reads it once too), so it is asked for once here instead of on every
+     * plan read: each call through the service's checks cost as much as the plan's own query.
+     */
+    private volatile @Nullable Map<Long, Category> categories;
 
     PlanStore(NamedParameterJdbcTemplate jdbc, ExerciseService exercises, Clock clock, Clinic clinic) {
         this.jdbc = jdbc;
@@ -123,7 +130,7 @@ class PlanStore {
         if (patientIds.isEmpty()) {
             return spans;
         }
-        Map<Long, ExerciseInfo> library = exercises.libraryById();
+        Map<Long, Category> categories = categories();
         Map<Long, List<ItemSpec>> itemsOf = new HashMap<>();
         jdbc.query("""
                 select p.patient_id, v.id, v.version_number, v.effective_from, i.exercise_id, i.days_per_week, i.timing
@@ -145,7 +152,8 @@ class PlanStore {
                     long exerciseId = row.getLong("exercise_id");
                     if (!row.wasNull()) {
                         items.add(new ItemSpec(exerciseId, row.getInt("days_per_week"),
-                                Timing.valueOf(row.getString("timing")), categoryOf(library, exerciseId)));
+                                Timing.valueOf(row.getString("timing")),
+                                categories.getOrDefault(exerciseId, Category.STRETCH)));
                     }
                 });
         return spans;
@@ -167,6 +175,16 @@ class PlanStore {
                             .add(new Done(row.getLong(2), row.getObject(3, LocalDate.class)));
                 });
         return done;
+    }
+
+    private Map<Long, Category> categories() {
+        Map<Long, Category> known = categories;
+        if (known == null) {
+            known = exercises.library().stream()
+                    .collect(Collectors.toUnmodifiableMap(ExerciseInfo::id, ExerciseInfo::category));
+            categories = known;
+        }
+        return known;
     }
 
     private static Category categoryOf(Map<Long, ExerciseInfo> library, long exerciseId) {
