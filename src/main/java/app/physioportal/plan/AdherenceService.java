@@ -69,17 +69,17 @@ public class AdherenceService {
                 .collect(Collectors.toMap(AdherenceRecord::getExerciseId, r -> r));
         Map<Long, Long> weekCounts = week.stream()
                 .collect(Collectors.groupingBy(AdherenceRecord::getExerciseId, Collectors.counting()));
-        PlanVersion version = loaded.get().version(active.get().number());
+        PlanStore.VersionRow version = loaded.get().version(active.get().number());
         List<TodayItem> tonight = new ArrayList<>();
         List<TodayItem> daytime = new ArrayList<>();
-        for (PlanItem item : loaded.get().planItems(version, library)) {
+        for (PlanItem item : PlanStore.Loaded.planItems(version, library)) {
             AdherenceRecord record = todays.get(item.exercise().id());
             TodayItem entry = new TodayItem(item, record != null, record == null ? null : record.getEffort(),
                     weekCounts.getOrDefault(item.exercise().id(), 0L).intValue());
             (item.dose().timing() == Timing.BEFORE_BED ? tonight : daytime).add(entry);
         }
         WeekAdherence thisWeek = AdherenceCalculator.week(spans, done(week), weekStart, day);
-        return Optional.of(new TodayPlan(day, version.getVersionNumber(), tonight, daytime, thisWeek));
+        return Optional.of(new TodayPlan(day, version.number(), tonight, daytime, thisWeek));
     }
 
     /** The patient ticks an item for today. A second tap finds today's tick and adds nothing. */
@@ -129,8 +129,10 @@ public class AdherenceService {
     @Transactional
     public int recordPastDays(long patientId, List<Tick> ticks) {
         access.checkAs(patientId, Role.PATIENT, "tick exercises");
-        PlanStore.Loaded loaded = store.load(patientId).orElseThrow(() -> new IllegalArgumentException("No plan yet"));
-        List<VersionSpan> spans = loaded.spans(exercises.libraryById());
+        List<VersionSpan> spans = store.spans(List.of(patientId)).get(patientId);
+        if (spans == null) {
+            throw new IllegalArgumentException("No plan yet");
+        }
         LocalDate today = store.currentDay();
         LocalDate first = ticks.stream().map(Tick::day).min(LocalDate::compareTo).orElse(today);
         Set<Done> existing = done(adherence.findByPatientIdAndDoneDayBetween(patientId, first, today));
@@ -174,7 +176,8 @@ public class AdherenceService {
 
     /**
      * Adherence of many patients over the same days, as one whole percent each (null: nothing
-     * prescribed), for the caseload: five queries for the whole list instead of several per patient.
+     * prescribed), for the caseload: two queries for the whole list (the plans' versions and items, the ticks),
+     * whatever its length, each reading only the columns the figures need.
      */
     @Transactional(readOnly = true)
     public Map<Long, Integer> adherencePercents(Collection<Long> patientIds, LocalDate from, LocalDate to) {
@@ -185,17 +188,10 @@ public class AdherenceService {
         }
         LocalDate last = min(to, store.currentDay());
         LocalDate first = AdherenceCalculator.weekStart(from);
-        Map<Long, ExerciseInfo> library = exercises.libraryById();
-        Map<Long, PlanStore.Loaded> plansOf = store.loadAll(patientIds);
-        Map<Long, Set<Done>> doneByPatient = new HashMap<>();
-        for (Object[] row : adherence.findDoneOfPatientsBetween(patientIds, first, last)) {
-            doneByPatient.computeIfAbsent((Long) row[0], k -> new HashSet<>()).add(new Done((Long) row[1],
-                    (LocalDate) row[2]));
-        }
+        Map<Long, List<VersionSpan>> plansOf = store.spans(patientIds);
+        Map<Long, Set<Done>> doneByPatient = store.done(patientIds, first, last);
         for (Long patientId : patientIds) {
-            PlanStore.Loaded plan = plansOf.get(patientId);
-            List<VersionSpan> spans = plan == null ? List.of() : plan.spans(library);
-            List<WeekAdherence> weeks = AdherenceCalculator.weeks(spans,
+            List<WeekAdherence> weeks = AdherenceCalculator.weeks(plansOf.getOrDefault(patientId, List.of()),
                     doneByPatient.getOrDefault(patientId, Set.of()), first, to, last);
             double prescribed = weeks.stream().mapToDouble(WeekAdherence::prescribed).sum();
             double done = weeks.stream().mapToDouble(WeekAdherence::done).sum();
@@ -204,18 +200,46 @@ public class AdherenceService {
         return percents;
     }
 
+    /**
+     * The patient's plan as the adherence figures read it (each version's number, first day and items), for a page
+     * that shows both the versions and the figures: it reads the plan once and passes it to
+     * {@link #adherenceHistory(PlanSchedule, LocalDate, LocalDate, LocalDate)}.
+     */
+    @Transactional(readOnly = true)
+    public PlanSchedule schedule(long patientId) {
+        access.checkWithHelpers(patientId);
+        return readSchedule(patientId);
+    }
+
+    private PlanSchedule readSchedule(long patientId) {
+        return new PlanSchedule(patientId, store.spans(List.of(patientId)).getOrDefault(patientId, List.of()));
+    }
+
     /** What the progress page needs of the plan, from one read of the plan and one of the ticks. */
     @Transactional(readOnly = true)
     public AdherenceHistory adherenceHistory(long patientId, LocalDate weeksFrom, LocalDate nightsFrom, LocalDate to) {
         access.checkWithHelpers(patientId);
+        return history(readSchedule(patientId), weeksFrom, nightsFrom, to);
+    }
+
+    /**
+     * As {@link #adherenceHistory(long, LocalDate, LocalDate, LocalDate)}, on a plan already read with
+     * {@link #schedule}: one read of the ticks (exercise and day only).
+     */
+    @Transactional(readOnly = true)
+    public AdherenceHistory adherenceHistory(PlanSchedule plan, LocalDate weeksFrom, LocalDate nightsFrom,
+            LocalDate to) {
+        access.checkWithHelpers(plan.patientId());
+        return history(plan, weeksFrom, nightsFrom, to);
+    }
+
+    private AdherenceHistory history(PlanSchedule plan, LocalDate weeksFrom, LocalDate nightsFrom, LocalDate to) {
+        long patientId = plan.patientId();
         LocalDate last = min(to, store.currentDay());
         LocalDate firstWeek = AdherenceCalculator.weekStart(weeksFrom);
         LocalDate first = nightsFrom != null && nightsFrom.isBefore(firstWeek) ? nightsFrom : firstWeek;
-        List<VersionSpan> spans = store.load(patientId).map(l -> l.spans(exercises.libraryById())).orElse(List.of());
-        Set<Done> done = new HashSet<>();
-        for (Object[] row : adherence.findDoneOfPatientsBetween(List.of(patientId), first, last)) {
-            done.add(new Done((Long) row[1], (LocalDate) row[2]));
-        }
+        List<VersionSpan> spans = plan.spans();
+        Set<Done> done = store.done(List.of(patientId), first, last).getOrDefault(patientId, Set.of());
         List<NightStretch> nights = nightsFrom == null || nightsFrom.isAfter(last) ? List.of()
                 : AdherenceCalculator.bedtimeStretches(spans, done, nightsFrom, last);
         return new AdherenceHistory(AdherenceCalculator.weeks(spans, done, firstWeek, to, last), nights);
@@ -234,8 +258,7 @@ public class AdherenceService {
     }
 
     private VersionSpan versionPrescribing(long patientId, long exerciseId, LocalDate day) {
-        return store.load(patientId).map(l -> l.spans(exercises.libraryById()))
-                .flatMap(spans -> AdherenceCalculator.activeOn(spans, day))
+        return AdherenceCalculator.activeOn(store.spans(List.of(patientId)).getOrDefault(patientId, List.of()), day)
                 .filter(v -> v.items().stream().anyMatch(i -> i.exerciseId() == exerciseId))
                 .orElseThrow(() -> new IllegalArgumentException("This exercise is not in your plan today"));
     }

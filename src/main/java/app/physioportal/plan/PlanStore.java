@@ -4,25 +4,38 @@ import app.physioportal.clinic.Clinic;
 import app.physioportal.exercise.Category;
 import app.physioportal.exercise.ExerciseService;
 import app.physioportal.exercise.ExerciseService.ExerciseInfo;
+import app.physioportal.exercise.Timing;
+import app.physioportal.plan.AdherenceCalculator.Done;
 import app.physioportal.plan.AdherenceCalculator.ItemSpec;
 import app.physioportal.plan.AdherenceCalculator.VersionSpan;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a patient's plan for the two services that use it, authoring and adherence, and says what day it is for
- * the plan. Callers check access to the patient first.
+ * Reads a patient's plan and ticks for the two services that use them, authoring and adherence, and says what day
+ * it is for the plan. Reads are plain SQL into records (versions and items are immutable, so nothing needs managing):
+ * one statement for a plan, one for the plans of a whole caseload, one for ticks. Writes stay with the entities.
+ * Callers check access to the patient first.
  */
 @Component
 class PlanStore {
@@ -30,18 +43,19 @@ class PlanStore {
     /** A tick at 1 a.m. belongs to the evening before: the portal's day starts at 4 a.m. in the clinic's zone. */
     static final Duration DAY_STARTS_AFTER_MIDNIGHT = Duration.ofHours(4);
 
-    private final PlanRepository plans;
-    private final PlanVersionRepository versions;
-    private final PrescribedItemRepository items;
+    private final NamedParameterJdbcTemplate jdbc;
     private final ExerciseService exercises;
     private final Clock clock;
     private final ZoneId clinicZone;
+    /**
+     * Each exercise's category, which the adherence figures need per item. The library changes only with a migration
+     * and a restart ({@link ExerciseService} reads it once too), so it is asked for once here instead of on every
+     * plan read: each call through the service's checks cost as much as the plan's own query.
+     */
+    private volatile @Nullable Map<Long, Category> categories;
 
-    PlanStore(PlanRepository plans, PlanVersionRepository versions, PrescribedItemRepository items,
-            ExerciseService exercises, Clock clock, Clinic clinic) {
-        this.plans = plans;
-        this.versions = versions;
-        this.items = items;
+    PlanStore(NamedParameterJdbcTemplate jdbc, ExerciseService exercises, Clock clock, Clinic clinic) {
+        this.jdbc = jdbc;
         this.exercises = exercises;
         this.clock = clock;
         this.clinicZone = clinic.zone();
@@ -61,74 +75,153 @@ class PlanStore {
         Map<Long, ExerciseInfo> library = exercises.libraryById();
         List<PlanVersionView> views = new ArrayList<>();
         List<ItemDraft> before = List.of();
-        for (PlanVersion version : loaded.get().versions()) {
-            List<PlanItem> planItems = loaded.get().planItems(version, library);
-            List<ItemDraft> after = planItems.stream().map(PlanItem::dose).toList();
-            views.add(new PlanVersionView(version.getVersionNumber(), version.getReason(), version.getAuthorName(),
-                    version.getCreatedAt(), version.getEffectiveFrom(), planItems,
-                    PlanDiff.describe(before, after, library), version.getAnswersMessageId()));
+        for (VersionRow version : loaded.get().versions()) {
+            List<ItemDraft> after = version.items();
+            views.add(new PlanVersionView(version.number(), version.reason(), version.authorName(),
+                    version.createdAt(), version.effectiveFrom(), Loaded.planItems(version, library),
+                    PlanDiff.describe(before, after, library), version.answersMessageId()));
             before = after;
         }
         return views;
     }
 
-    /** The plan's versions and their items; empty without a plan. */
+    /**
+     * The plan's versions with everything they say (reason, author, items with their doses), in one statement;
+     * empty without a plan.
+     */
     Optional<Loaded> load(long patientId) {
-        return Optional.ofNullable(loadAll(List.of(patientId)).get(patientId));
+        List<VersionRow> versions = new ArrayList<>();
+        jdbc.query("""
+                select v.id, v.version_number, v.reason, v.author_name, v.created_at, v.effective_from,
+                       v.answers_message_id, i.exercise_id, i.sets, i.reps, i.hold_seconds, i.rest_seconds,
+                       i.times_per_day, i.days_per_week, i.timing, i.sides, i.progression_note
+                from plan p
+                join plan_version v on v.plan_id = p.id
+                left join prescribed_item i on i.plan_version_id = v.id
+                where p.patient_id = :patient
+                order by v.version_number, i.sort_order""", new MapSqlParameterSource("patient", patientId), row -> {
+            long id = row.getLong("id");
+            if (versions.isEmpty() || versions.getLast().id() != id) {
+                // Instants are stored as UTC wall-clock times (hibernate.jdbc.time_zone=UTC), whatever the JVM's zone.
+                versions.add(new VersionRow(id, row.getInt("version_number"), row.getString("reason"),
+                        row.getString("author_name"),
+                        row.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        row.getObject("effective_from", LocalDate.class), nullableLong(row, "answers_message_id"),
+                        new ArrayList<>()));
+            }
+            long exerciseId = row.getLong("exercise_id");
+            if (!row.wasNull()) {
+                versions.getLast().items().add(new ItemDraft(exerciseId, row.getInt("sets"), row.getInt("reps"),
+                        row.getInt("hold_seconds"), row.getInt("rest_seconds"), row.getInt("times_per_day"),
+                        row.getInt("days_per_week"), Timing.valueOf(row.getString("timing")), row.getString("sides"),
+                        row.getString("progression_note")));
+            }
+        });
+        return versions.isEmpty() ? Optional.empty() : Optional.of(new Loaded(versions));
     }
 
     /**
-     * The plans of many patients in three queries (plans, versions, items) whatever their number, for overviews
-     * such as the caseload. Patients without a plan are absent.
+     * What adherence needs of the plans of many patients: each version's number and first day, and per item the
+     * exercise, days a week and timing. One statement whatever the number of patients; patients without a plan
+     * are absent.
      */
-    Map<Long, Loaded> loadAll(Collection<Long> patientIds) {
-        Map<Long, Long> patientByPlan = plans.findByPatientIdIn(patientIds).stream()
-                .collect(Collectors.toMap(Plan::getId, Plan::getPatientId));
-        if (patientByPlan.isEmpty()) {
-            return Map.of();
+    Map<Long, List<VersionSpan>> spans(Collection<Long> patientIds) {
+        Map<Long, List<VersionSpan>> spans = new HashMap<>();
+        if (patientIds.isEmpty()) {
+            return spans;
         }
-        Map<Long, List<PlanVersion>> versionsByPatient = new HashMap<>();
-        patientByPlan.values().forEach(patient -> versionsByPatient.put(patient, new ArrayList<>()));
-        List<PlanVersion> allVersions = versions.findByPlanIdInOrderByVersionNumberAsc(patientByPlan.keySet());
-        allVersions.forEach(v -> versionsByPatient.get(patientByPlan.get(v.getPlanId())).add(v));
-        Map<Long, List<PrescribedItem>> itemsByVersion = new LinkedHashMap<>();
-        if (!allVersions.isEmpty()) {
-            items.findByPlanVersionIdInOrderBySortOrderAsc(allVersions.stream().map(PlanVersion::getId).toList())
-                    .forEach(i -> itemsByVersion.computeIfAbsent(i.getPlanVersionId(), k -> new ArrayList<>()).add(i));
-        }
-        Map<Long, Loaded> loaded = new HashMap<>();
-        versionsByPatient.forEach((patient, list) -> loaded.put(patient, new Loaded(list, itemsByVersion)));
-        return loaded;
+        Map<Long, Category> categories = categories();
+        Map<Long, List<ItemSpec>> itemsOf = new HashMap<>();
+        jdbc.query("""
+                select p.patient_id, v.id, v.version_number, v.effective_from, i.exercise_id, i.days_per_week, i.timing
+                from plan p
+                join plan_version v on v.plan_id = p.id
+                left join prescribed_item i on i.plan_version_id = v.id
+                where p.patient_id in (:ids)
+                order by p.patient_id, v.version_number, i.sort_order""", new MapSqlParameterSource("ids", patientIds),
+                row -> {
+                    long versionId = row.getLong("id");
+                    List<ItemSpec> items = itemsOf.get(versionId);
+                    if (items == null) {
+                        items = new ArrayList<>();
+                        itemsOf.put(versionId, items);
+                        spans.computeIfAbsent(row.getLong("patient_id"), k -> new ArrayList<>()).add(new VersionSpan(
+                                versionId, row.getInt("version_number"), row.getObject("effective_from", LocalDate.class),
+                                items));
+                    }
+                    long exerciseId = row.getLong("exercise_id");
+                    if (!row.wasNull()) {
+                        items.add(new ItemSpec(exerciseId, row.getInt("days_per_week"),
+                                Timing.valueOf(row.getString("timing")),
+                                categories.getOrDefault(exerciseId, Category.STRETCH)));
+                    }
+                });
+        return spans;
     }
 
-    record Loaded(List<PlanVersion> versions, Map<Long, List<PrescribedItem>> items) {
-
-        List<ItemDraft> drafts(PlanVersion version) {
-            return items.getOrDefault(version.getId(), List.of()).stream().map(PrescribedItem::toDraft).toList();
+    /** The ticks of many patients from {@code from} to {@code to}: only the exercise and the day, per patient. */
+    Map<Long, Set<Done>> done(Collection<Long> patientIds, LocalDate from, LocalDate to) {
+        Map<Long, Set<Done>> done = new HashMap<>();
+        if (patientIds.isEmpty() || from.isAfter(to)) {
+            return done;
         }
+        // Served by ix_adherence_patient_day (patient_id, done_day, exercise_id) alone.
+        jdbc.query("""
+                select patient_id, exercise_id, done_day from adherence_record
+                where patient_id in (:ids) and done_day between :from and :to""",
+                new MapSqlParameterSource("ids", patientIds).addValue("from", from).addValue("to", to),
+                row -> {
+                    done.computeIfAbsent(row.getLong(1), k -> new HashSet<>())
+                            .add(new Done(row.getLong(2), row.getObject(3, LocalDate.class)));
+                });
+        return done;
+    }
 
-        List<PlanItem> planItems(PlanVersion version, Map<Long, ExerciseInfo> library) {
-            List<ItemDraft> drafts = drafts(version);
+    private Map<Long, Category> categories() {
+        Map<Long, Category> known = categories;
+        if (known == null) {
+            known = exercises.library().stream()
+                    .collect(Collectors.toUnmodifiableMap(ExerciseInfo::id, ExerciseInfo::category));
+            categories = known;
+        }
+        return known;
+    }
+
+    private static Category categoryOf(Map<Long, ExerciseInfo> library, long exerciseId) {
+        ExerciseInfo exercise = library.get(exerciseId);
+        return exercise == null ? Category.STRETCH : exercise.category();
+    }
+
+    private static @Nullable Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    /** One version as written: its number, reason, author, first day and items in order. */
+    record VersionRow(long id, int number, String reason, String authorName, Instant createdAt,
+            LocalDate effectiveFrom, @Nullable Long answersMessageId, List<ItemDraft> items) {
+    }
+
+    /** A plan's versions, oldest first. */
+    record Loaded(List<VersionRow> versions) {
+
+        static List<PlanItem> planItems(VersionRow version, Map<Long, ExerciseInfo> library) {
             List<PlanItem> result = new ArrayList<>();
-            for (int i = 0; i < drafts.size(); i++) {
-                result.add(new PlanItem(i + 1, library.get(drafts.get(i).exerciseId()), drafts.get(i)));
+            for (int i = 0; i < version.items().size(); i++) {
+                ItemDraft draft = version.items().get(i);
+                result.add(new PlanItem(i + 1, library.get(draft.exerciseId()), draft));
             }
             return result;
         }
 
-        PlanVersion version(int number) {
-            return versions.stream().filter(v -> v.getVersionNumber() == number).findFirst().orElseThrow();
+        VersionRow version(int number) {
+            return versions.stream().filter(v -> v.number() == number).findFirst().orElseThrow();
         }
 
         List<VersionSpan> spans(Map<Long, ExerciseInfo> library) {
-            return versions.stream().map(v -> new VersionSpan(v.getId(), v.getVersionNumber(), v.getEffectiveFrom(),
-                    drafts(v).stream().map(d -> new ItemSpec(d.exerciseId(), d.daysPerWeek(), d.timing(),
+            return versions.stream().map(v -> new VersionSpan(v.id(), v.number(), v.effectiveFrom(),
+                    v.items().stream().map(d -> new ItemSpec(d.exerciseId(), d.daysPerWeek(), d.timing(),
                             categoryOf(library, d.exerciseId()))).toList())).toList();
-        }
-
-        private static Category categoryOf(Map<Long, ExerciseInfo> library, long exerciseId) {
-            ExerciseInfo exercise = library.get(exerciseId);
-            return exercise == null ? Category.STRETCH : exercise.category();
         }
     }
 }

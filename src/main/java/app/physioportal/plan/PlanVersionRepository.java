@@ -1,12 +1,9 @@
 package app.physioportal.plan;
 
-import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PlanVersionRepository extends JpaRepository<PlanVersion, Long> {
 
     List<PlanVersion> findByPlanIdOrderByVersionNumberAsc(Long planId);
-
-    List<PlanVersion> findByPlanIdInOrderByVersionNumberAsc(Collection<Long> planIds);
 }

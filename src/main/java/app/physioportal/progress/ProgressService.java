@@ -6,10 +6,10 @@ import app.physioportal.diary.DiaryTotals;
 import app.physioportal.diary.DiaryTotals.NightTotal;
 import app.physioportal.diary.Nights;
 import app.physioportal.plan.AdherenceService;
-import app.physioportal.plan.PlanService;
 import app.physioportal.plan.AdherenceHistory;
 import app.physioportal.plan.NightStretch;
-import app.physioportal.plan.PlanVersionView;
+import app.physioportal.plan.PlanSchedule;
+import app.physioportal.plan.PlanSchedule.VersionStart;
 import app.physioportal.plan.WeekAdherence;
 import app.physioportal.progress.ProgressReport.BaselineVsNow;
 import app.physioportal.progress.ProgressReport.Period;
@@ -44,15 +44,13 @@ public class ProgressService {
     private static final int HISTORY_WEEKS = 54;
 
     private final DiaryService diary;
-    private final PlanService plans;
     private final AdherenceService adherence;
     private final PatientAccess access;
     private final Nights nights;
     private final Clock clock;
 
-    ProgressService(DiaryService diary, PlanService plans, AdherenceService adherence, PatientAccess access, Nights nights, Clock clock) {
+    ProgressService(DiaryService diary, AdherenceService adherence, PatientAccess access, Nights nights, Clock clock) {
         this.diary = diary;
-        this.plans = plans;
         this.adherence = adherence;
         this.access = access;
         this.nights = nights;
@@ -74,9 +72,10 @@ public class ProgressService {
         // One grouped read of the diary and one of the ticks serve every figure on the page.
         DiaryTotals totals = diary.totals(patientId, historyFrom, lastNight, countFrom);
         List<WeekTotal> history = weeks(totals.nights(), historyFrom, currentWeek);
-        List<PlanVersionView> versions = plans.history(patientId);
-        LocalDate from = rangeStart(range, currentWeek, history, versions);
-        return assemble(patientId, range, from, lastNight, historyFrom, totals, history, versions);
+        // The plan is read once: its versions place the range and the markers, and the same read gives adherence.
+        PlanSchedule plan = adherence.schedule(patientId);
+        LocalDate from = rangeStart(range, currentWeek, history, plan.versions());
+        return assemble(patientId, range, from, lastNight, historyFrom, totals, history, plan);
     }
 
     /**
@@ -96,17 +95,19 @@ public class ProgressService {
         LocalDate start = from.isBefore(earliest) ? earliest : from.isAfter(end) ? end : from;
         DiaryTotals totals = diary.totals(patientId, start, end, start);
         List<WeekTotal> history = weeks(totals.nights(), Nights.weekStart(start), Nights.weekStart(end));
-        return assemble(patientId, null, Nights.weekStart(start), end, start, totals, history, plans.history(patientId));
+        return assemble(patientId, null, Nights.weekStart(start), end, start, totals, history,
+                adherence.schedule(patientId));
     }
 
     /** Everything from one grouped read of the diary ({@code historyFrom} to {@code lastNight}); weeks shown from {@code from}. */
     private ProgressReport assemble(long patientId, ProgressRange range, LocalDate from, LocalDate lastNight,
-            LocalDate historyFrom, DiaryTotals totals, List<WeekTotal> history, List<PlanVersionView> versions) {
-        LocalDate planStart = versions.stream().map(PlanVersionView::effectiveFrom).min(Comparator.naturalOrder())
+            LocalDate historyFrom, DiaryTotals totals, List<WeekTotal> history, PlanSchedule plan) {
+        List<VersionStart> versions = plan.versions();
+        LocalDate planStart = versions.stream().map(VersionStart::effectiveFrom).min(Comparator.naturalOrder())
                 .filter(start -> !start.isAfter(lastNight)).orElse(null);
         // The stretching comparison covers the plan's nights within the diary's 12 months.
         LocalDate stretchFrom = planStart == null ? null : planStart.isBefore(historyFrom) ? historyFrom : planStart;
-        AdherenceHistory ticks = adherence.adherenceHistory(patientId, from, stretchFrom, lastNight);
+        AdherenceHistory ticks = adherence.adherenceHistory(plan, from, stretchFrom, lastNight);
         List<WeekTotal> shown = history.stream().filter(w -> !w.weekStart().isBefore(from)).toList();
         Map<LocalDate, Integer> adherence = ticks.weeks().stream()
                 .filter(w -> w.percent() != null)
@@ -115,7 +116,9 @@ public class ProgressService {
         List<Week> weeks = shown.stream().map(w -> week(w, adherence.get(w.weekStart()))).toList();
         List<PlanMarker> markers = versions.stream()
                 .filter(v -> !v.effectiveFrom().isBefore(from) && !v.effectiveFrom().isAfter(lastNight))
-                .sorted(Comparator.comparing(PlanVersionView::effectiveFrom))
+                // Versions starting on the same day: the newer first, as when they were read newest first.
+                .sorted(Comparator.comparing(VersionStart::effectiveFrom)
+                        .thenComparing(VersionStart::number, Comparator.reverseOrder()))
                 .map(v -> new PlanMarker(v.number(), v.effectiveFrom(), Nights.weekStart(v.effectiveFrom())))
                 .toList();
         List<WeekTotal> recordedWeeks = history.stream().filter(ProgressService::sufficient).toList();
@@ -168,7 +171,7 @@ public class ProgressService {
      * before they began; and "All" is that start, so it never shows less than a shorter range.
      */
     private static LocalDate rangeStart(ProgressRange range, LocalDate currentWeek, List<WeekTotal> history,
-            List<PlanVersionView> versions) {
+            List<VersionStart> versions) {
         LocalDate patientStart = Stream.concat(
                         history.stream().filter(w -> w.recordedNights() > 0).map(WeekTotal::weekStart),
                         versions.stream().map(v -> Nights.weekStart(v.effectiveFrom())))

@@ -126,6 +126,20 @@ class ProgressEquivalenceTest {
     }
 
     @Test
+    void plan_versions_starting_on_the_same_day_get_the_same_report() {
+        FreshPatient patient = fixtures.newPatient();
+        LocalDate start = fixtures.currentWeek().minusWeeks(5).plusDays(2);
+        int first = fixtures.startPlan(patient, start);
+        int second = fixtures.nextVersion(patient, first, start);
+        fixtures.nextVersion(patient, second, start.plusWeeks(2));
+        fixtures.record(patient, ProgressFixtures.days(start.minusWeeks(2), 40), 1, 4);
+        fixtures.stretchOn(patient, ProgressFixtures.days(start, 20));
+        assertSameAsReference(patient.email(), patient.id());
+        assertThat(fixtures.report(patient, ProgressRange.ALL).markers()).extracting(ProgressReport.PlanMarker::versionNumber)
+                .as("markers of versions starting on the same day, the newer first").containsExactly(2, 1, 3);
+    }
+
+    @Test
     void generated_diaries_with_gaps_get_the_same_report() {
         for (long seed = 1; seed <= 4; seed++) {
             FreshPatient patient = fixtures.newPatient();
