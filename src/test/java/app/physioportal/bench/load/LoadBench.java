@@ -341,7 +341,7 @@ public final class LoadBench {
         for (var item : c.dataItems()) {
             item.propertyNames().forEach(name -> {
                 if (name.endsWith("_id")) {
-                    ids.add(item.get(name).asString());
+                    ids.add(String.valueOf(item.get(name).asLong()));
                 }
             });
         }

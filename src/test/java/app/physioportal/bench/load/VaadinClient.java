@@ -637,7 +637,17 @@ public final class VaadinClient {
                 }
             }
         }
-        int channels = 0;
+        // A call whose result the server awaits carries two return channels (resolve, reject): answer it as the
+        // browser does once the script has run. A single channel is a callback the page's script may call later
+        // (e.g. a Lit renderer's functions): never answered on its own.
+        int returnChannels = 0;
+        for (int i = 0; i < n - 1; i++) {
+            JsonNode arg = invocation.get(i);
+            if (arg.isObject() && arg.has("@v-return")) {
+                returnChannels++;
+            }
+        }
+        int channels = returnChannels >= 2 ? 0 : 1;
         for (int i = 0; i < n - 1; i++) {
             JsonNode arg = invocation.get(i);
             if (arg.isObject() && arg.has("@v-return")) {
