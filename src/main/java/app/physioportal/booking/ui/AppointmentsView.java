@@ -140,7 +140,10 @@ public class AppointmentsView extends Main {
         times.setId("slot-times");
         Map<LocalDate, Button> chips = new LinkedHashMap<>();
         for (DaySlots day : days) {
-            Button chip = new Button(clinic.weekday(day.date()), e -> showDay(day, chips, dayTitle, times));
+            // The chip keeps its date only, and the day's times are read afresh when it is tapped: four weeks of
+            // slots are not held in the session, and a time someone else took meanwhile is not offered.
+            LocalDate date = day.date();
+            Button chip = new Button(clinic.weekday(date), e -> showDay(freshDay(date), chips, dayTitle, times));
             chip.setId("slot-day-" + day.date());
             chip.addClassName("slot-day-chip");
             chip.getElement().setAttribute("aria-label", clinic.longDay(day.date()) + ", " + day.slots().size()
@@ -154,6 +157,12 @@ public class AppointmentsView extends Main {
         showDay(days.getFirst(), chips, dayTitle, times);
     }
 
+    /** The day's open times as they are now (none if they have all gone meanwhile). */
+    private DaySlots freshDay(LocalDate date) {
+        return booking.selfBookingSlots(patientId).stream().filter(d -> d.date().equals(date)).findFirst()
+                .orElse(new DaySlots(date, List.of()));
+    }
+
     private void showDay(DaySlots day, Map<LocalDate, Button> chips, H4 title, Div times) {
         chips.forEach((date, chip) -> {
             boolean chosen = date.equals(day.date());
@@ -163,6 +172,11 @@ public class AppointmentsView extends Main {
         });
         title.setText(clinic.longDay(day.date()));
         times.removeAll();
+        if (day.slots().isEmpty()) {
+            Paragraph none = new Paragraph("No open times left on this day: please pick another.");
+            none.setId("slot-day-none");
+            times.add(none);
+        }
         for (Slot slot : day.slots()) {
             Button time = new Button(clinic.time(slot.start()), e -> choose(slot));
             time.setId("slot-" + slot.start().getEpochSecond());
