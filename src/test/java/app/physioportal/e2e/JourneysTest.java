@@ -169,11 +169,14 @@ class JourneysTest extends BrowserTest {
         browser.open("schedule");
         browser.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("week-days")));
         browser.settle();
-        if (browser.driver.findElements(By.cssSelector("#week-days .slot-button")).isEmpty()) {
+        if (browser.driver.findElements(By.cssSelector("#week-days .free-times-toggle")).isEmpty()) {
             tap(browser.driver.findElement(By.id("next-week")));
-            browser.waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#week-days .slot-button")).isEmpty());
+            browser.waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#week-days .free-times-toggle")).isEmpty());
         }
-        WebElement free = browser.driver.findElement(By.cssSelector("#week-days .slot-button"));
+        // A day's free times show once asked for ("8 free times: book a follow-up").
+        tap(browser.driver.findElement(By.cssSelector("#week-days .free-times-toggle")));
+        WebElement free = browser.waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#week-days .slot-button")));
         String slotId = free.getAttribute("id");
         String time = free.getText();
         tap(free);

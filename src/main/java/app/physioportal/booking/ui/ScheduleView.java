@@ -59,7 +59,7 @@ public class ScheduleView extends Main {
         this.weekDay = clinic.today();
         addClassName("page");
         setId("schedule-view");
-        add(new ViewHeader("Schedule", "Your week: appointments and free times. Tap a free time to book a follow-up."));
+        add(new ViewHeader("Schedule", "Your week: appointments and free times. Open a day's free times to book a follow-up."));
 
         Button previous = new Button(VaadinIcon.ANGLE_LEFT.create(), e -> show(weekDay.minusWeeks(1)));
         previous.setId("previous-week");
@@ -107,20 +107,44 @@ public class ScheduleView extends Main {
             card.add(appointmentRow(a));
         }
         if (!day.free().isEmpty()) {
-            Div free = new Div();
-            free.addClassName("slot-times");
-            for (Slot slot : day.free()) {
-                Button time = new Button(clinic.time(slot.start()), e -> openBooking(slot));
-                time.setId("free-" + slot.start().getEpochSecond());
-                time.addClassName("slot-button");
-                free.add(time);
-            }
-            card.add(free);
+            // The free times as buttons only once the physio asks for that day's: a week of them was some 160 state
+            // nodes in every schedule session (issue 18). The times are read afresh then.
+            int count = day.free().size();
+            Button showFree = new Button(count + (count == 1 ? " free time" : " free times") + ": book a follow-up");
+            showFree.setId("free-times-" + day.date());
+            showFree.addClassName("free-times-toggle");
+            showFree.addThemeVariants(ButtonVariant.TERTIARY);
+            showFree.getElement().setAttribute("aria-expanded", "false");
+            LocalDate date = day.date();
+            showFree.addClickListener(e -> showFree.getParent().ifPresent(parent -> {
+                Div free = freeTimes(date);
+                ((Div) parent).replace(showFree, free);
+            }));
+            card.add(showFree);
         } else if (day.working() && day.appointments().isEmpty()) {
             card.add(new Paragraph(day.date().isBefore(clinic.today()) ? "No appointments"
                     : "No free times left"));
         }
         return card;
+    }
+
+    /** One day's free times as they are now, each a button that opens the booking panel. */
+    private Div freeTimes(LocalDate date) {
+        Div free = new Div();
+        free.addClassName("slot-times");
+        free.setId("free-times-of-" + date);
+        List<Slot> slots = booking.myWeek(date).days().stream().filter(d -> d.date().equals(date)).findFirst()
+                .map(ScheduleDay::free).orElse(List.of());
+        if (slots.isEmpty()) {
+            free.add(new Paragraph("No free times left on this day."));
+        }
+        for (Slot slot : slots) {
+            Button time = new Button(clinic.time(slot.start()), e -> openBooking(slot));
+            time.setId("free-" + slot.start().getEpochSecond());
+            time.addClassName("slot-button");
+            free.add(time);
+        }
+        return free;
     }
 
     private Div appointmentRow(AppointmentSummary a) {

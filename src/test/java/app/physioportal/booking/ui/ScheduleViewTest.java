@@ -56,6 +56,11 @@ class ScheduleViewTest extends SpringBrowserlessTest {
         test(find(Button.class).id("next-week")).click();
         assertThat(find(Span.class).id("week-label").getText()).isEqualTo("Week of " + label.format(monday.plusWeeks(1)));
 
+        // A day's free times show once asked for.
+        assertThat(find(Button.class, find(Div.class).id("week-days")).withClassName("slot-button").all()).isEmpty();
+        Button showFree = find(Button.class, find(Div.class).id("week-days")).withClassName("free-times-toggle").first();
+        assertThat(showFree.getText()).matches("\\d+ free times?: book a follow-up");
+        test(showFree).click();
         Button free = find(Button.class, find(Div.class).id("week-days")).withClassName("slot-button").first();
         String freeId = free.getId().orElseThrow();
         test(free).click();
