@@ -59,7 +59,8 @@ public class ScheduleView extends Main {
         this.weekDay = clinic.today();
         addClassName("page");
         setId("schedule-view");
-        add(new ViewHeader("Schedule", "Your week: appointments and free times. Open a day's free times to book a follow-up."));
+        add(new ViewHeader("Schedule",
+                "Your week: appointments and free times. Open a day's free times to book a follow-up."));
 
         Button previous = new Button(VaadinIcon.ANGLE_LEFT.create(), e -> show(weekDay.minusWeeks(1)));
         previous.setId("previous-week");
