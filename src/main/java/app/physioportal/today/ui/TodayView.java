@@ -49,6 +49,8 @@ public class TodayView extends Main {
     private final Div planArea = new Div();
     private final Span weekFigure = new Span();
     private final Span weekLabel = new Span();
+    /** The plan version the cards show; a tick after the physio saved a new version rebuilds the page. */
+    private int shownVersion;
 
     public TodayView(ActingFor actingFor, AdherenceService adherence, DiaryService diary, Nights nights,
             BookingService booking, Clock clock, Clinic clinic) {
@@ -90,6 +92,7 @@ public class TodayView extends Main {
             return;
         }
         TodayPlan plan = today.get();
+        shownVersion = plan.versionNumber();
         planArea.add(weekFigure(plan));
         section("Tonight, before bed", "tonight", plan.tonight(), true);
         section("During the day", "daytime", plan.daytime(), false);
@@ -113,11 +116,12 @@ public class TodayView extends Main {
 
     /**
      * After a tick or an undo: the one card and the week's figure change, the rest of the page stays as it is (the
-     * plan is read again for the new counts; the page is rebuilt only if the plan itself changed meanwhile).
+     * plan is read again for the new counts; the page is rebuilt if the physio saved a new version meanwhile).
      */
     private void refresh(long exerciseId, Div card, boolean night) {
         var today = adherence.today(patientId);
-        if (today.isEmpty() || !(card.getParent().orElse(null) instanceof Div list)) {
+        if (today.isEmpty() || today.get().versionNumber() != shownVersion
+                || !(card.getParent().orElse(null) instanceof Div list)) {
             render();
             return;
         }
