@@ -53,7 +53,8 @@ public class CaseloadView extends Main {
                 <div class="fact"><span class="fact-label">Last entry</span>
                   <span class="fact-value ${item.lastWarn ? 'warn' : ''}">${item.last}</span></div>
                 <div class="fact"><span class="fact-label">Cramps / night</span>
-                  <span class="fact-value ${item.crampsWarn ? 'warn' : ''}">${item.cramps}</span></div>
+                  <span class="fact-value ${item.crampsWarn ? 'warn' : ''}">${item.crampsTo
+                    ? item.crampsFrom + ' → ' + item.crampsTo : item.cramps}</span></div>
                 <div class="fact"><span class="fact-label">Exercises (2 wks)</span>
                   <span class="fact-value ${item.exercisesWarn ? 'warn' : ''}">${item.exercises}</span></div>
                 <div class="fact"><span class="fact-label">Plan</span>
@@ -115,9 +116,15 @@ public class CaseloadView extends Main {
                 .withProperty("trendClass", row -> trendClass(row.trend()))
                 .withProperty("last", this::lastEntry)
                 .withProperty("lastWarn", CaseloadRow::stale)
-                .withProperty("cramps", CaseloadView::cramps)
+                // "2.2 → 2.1": the numbers as data, the arrow in the template (sent once with it). The items then
+                // stay Latin-1 text, which Flow keeps as the UI's last answer at one byte a character, not two.
+                .withProperty("cramps", row -> change(row) ? "" : cramps(row))
+                .withProperty("crampsFrom", row -> change(row) ? format(row.baselinePerNight()) : "")
+                .withProperty("crampsTo", row -> change(row) ? format(row.recentPerNight()) : "")
                 .withProperty("crampsWarn", row -> row.trend() == Trend.WORSE)
-                .withProperty("exercises", row -> row.adherencePercent() == null ? "no plan" : row.adherencePercent() + "%")
+                // A plan that starts today has nothing due in the last two weeks yet: not "no plan".
+                .withProperty("exercises", row -> row.adherencePercent() != null ? row.adherencePercent() + "%"
+                        : row.planVersion() == null ? "no plan" : "none due yet")
                 .withProperty("exercisesWarn", row -> row.adherencePercent() != null && row.adherencePercent() < 50)
                 .withProperty("plan", row -> row.planVersion() == null ? "none yet"
                         : "v" + row.planVersion() + " since " + clinic.dayMonth(row.planSince()))
@@ -155,6 +162,11 @@ public class CaseloadView extends Main {
         long nights = ChronoUnit.DAYS.between(row.lastRecordedNight(), today);
         String when = nights <= 1 ? "last night" : nights + " nights ago";
         return row.stale() ? when + " (stale)" : when;
+    }
+
+    /** Whether the card shows the change from the baseline to now. */
+    private static boolean change(CaseloadRow row) {
+        return row.trend() != Trend.BASELINE_ONLY && row.baselinePerNight() != null && row.recentPerNight() != null;
     }
 
     static String cramps(CaseloadRow row) {

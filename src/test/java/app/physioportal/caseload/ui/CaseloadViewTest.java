@@ -73,6 +73,11 @@ class CaseloadViewTest extends SpringBrowserlessTest {
         assertThat(list().getLitRendererPropertyValue(margaret, "plan", String.class)).matches("v\\d+ since .+");
         assertThat(list().getLitRendererPropertyValue(margaret, "exercises", String.class)).matches("\\d+%");
         assertThat(list().getLitRendererPropertyValue(margaret, "unread", Integer.class)).isGreaterThanOrEqualTo(0);
+        // Margaret's baseline and now: the numbers as data, the arrow between them in the template.
+        assertThat(list().getLitRendererPropertyValue(margaret, "crampsFrom", String.class)).matches("\\d+\\.\\d");
+        assertThat(list().getLitRendererPropertyValue(margaret, "crampsTo", String.class)).matches("\\d+\\.\\d");
+        assertThat(list().getLitRendererPropertyValue(margaret, "cramps", String.class)).isEmpty();
+        assertThat(CaseloadView.CARD).contains("item.crampsFrom + ' → ' + item.crampsTo");
     }
 
     @Test
