@@ -227,7 +227,11 @@ public class ProgressPanel extends Div {
         return box;
     }
 
-    /** "2.1 fewer cramps a night (−79%)"; {@code down} and {@code up} take the amount as {@code %s}. */
+    /**
+     * "2.1 fewer cramps a night (down 79%)"; {@code down} and {@code up} take the amount as {@code %s}. In words,
+     * not a minus sign: read aloud the same, and the page's text stays Latin-1, which Flow keeps as the UI's last
+     * answer at one byte a character instead of two (issue 18).
+     */
     static String changeInWords(Double change, Double percent, String down, String up) {
         if (change == null) {
             return "not enough to compare";
@@ -236,7 +240,8 @@ public class ProgressPanel extends Div {
             return "about the same";
         }
         String words = String.format(change < 0 ? down : up, one(Math.abs(change)));
-        return percent == null ? words : words + " (" + (percent < 0 ? "−" : "+") + Math.round(Math.abs(percent)) + "%)";
+        return percent == null ? words
+                : words + " (" + (percent < 0 ? "down " : "up ") + Math.round(Math.abs(percent)) + "%)";
     }
 
     private Div stretchingCard() {
