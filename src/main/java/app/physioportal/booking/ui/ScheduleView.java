@@ -115,7 +115,6 @@ public class ScheduleView extends Main {
             showFree.setId("free-times-" + day.date());
             showFree.addClassName("free-times-toggle");
             showFree.addThemeVariants(ButtonVariant.TERTIARY);
-            showFree.getElement().setAttribute("aria-expanded", "false");
             LocalDate date = day.date();
             showFree.addClickListener(e -> showFree.getParent().ifPresent(parent -> {
                 Div free = freeTimes(date);

@@ -13,9 +13,9 @@ import org.springframework.modulith.NamedInterface;
  *
  * <p>The configuration (JSON text, never formatted into script) is sent to the element when it is attached, as
  * a call that sets its {@code config} and {@code overlay}, not kept as element properties: a property stays in the
- * session's state tree for as long as the page is open, and a page of five charts held some 60 KB of JSON per
- * session that way (issue 18). The chart keeps the way to build its JSON instead (usually from the report its page
- * keeps anyway) and builds it again if it is attached again, e.g. when a tab is opened a second time.
+ * session's state tree for as long as the page is open (issue 18; progress's five charts are 3-4 KB of JSON). The
+ * chart keeps the way to build its JSON instead (usually from the report its page keeps anyway) and builds it again
+ * if it is attached again, e.g. when a tab is opened a second time.
  */
 @Tag("physio-chart")
 @NpmPackage(value = "chart.js", version = "4.6.1")
