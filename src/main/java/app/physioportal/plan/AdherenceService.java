@@ -58,7 +58,7 @@ public class AdherenceService {
         }
         LocalDate day = store.currentDay();
         Map<Long, ExerciseInfo> library = exercises.libraryById();
-        List<VersionSpan> spans = loaded.get().spans(library);
+        List<VersionSpan> spans = store.spans(loaded.get());
         Optional<VersionSpan> active = AdherenceCalculator.activeOn(spans, day);
         if (active.isEmpty()) {
             return Optional.empty();

@@ -151,9 +151,8 @@ class PlanStore {
                     }
                     long exerciseId = row.getLong("exercise_id");
                     if (!row.wasNull()) {
-                        items.add(new ItemSpec(exerciseId, row.getInt("days_per_week"),
-                                Timing.valueOf(row.getString("timing")),
-                                categories.getOrDefault(exerciseId, Category.STRETCH)));
+                        items.add(spec(categories, exerciseId, row.getInt("days_per_week"),
+                                Timing.valueOf(row.getString("timing"))));
                     }
                 });
         return spans;
@@ -187,9 +186,17 @@ class PlanStore {
         return known;
     }
 
-    private static Category categoryOf(Map<Long, ExerciseInfo> library, long exerciseId) {
-        ExerciseInfo exercise = library.get(exerciseId);
-        return exercise == null ? Category.STRETCH : exercise.category();
+    /** A plan already loaded in full, as the adherence figures read it. */
+    List<VersionSpan> spans(Loaded loaded) {
+        Map<Long, Category> categories = categories();
+        return loaded.versions().stream().map(v -> new VersionSpan(v.id(), v.number(), v.effectiveFrom(),
+                v.items().stream().map(d -> spec(categories, d.exerciseId(), d.daysPerWeek(), d.timing())).toList()))
+                .toList();
+    }
+
+    /** One item as the figures count it; an exercise no longer in the library counts as a stretch. */
+    private static ItemSpec spec(Map<Long, Category> categories, long exerciseId, int daysPerWeek, Timing timing) {
+        return new ItemSpec(exerciseId, daysPerWeek, timing, categories.getOrDefault(exerciseId, Category.STRETCH));
     }
 
     private static @Nullable Long nullableLong(ResultSet row, String column) throws SQLException {
@@ -218,10 +225,5 @@ class PlanStore {
             return versions.stream().filter(v -> v.number() == number).findFirst().orElseThrow();
         }
 
-        List<VersionSpan> spans(Map<Long, ExerciseInfo> library) {
-            return versions.stream().map(v -> new VersionSpan(v.id(), v.number(), v.effectiveFrom(),
-                    v.items().stream().map(d -> new ItemSpec(d.exerciseId(), d.daysPerWeek(), d.timing(),
-                            categoryOf(library, d.exerciseId()))).toList())).toList();
-        }
     }
 }

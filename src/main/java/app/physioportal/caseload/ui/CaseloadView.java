@@ -118,7 +118,7 @@ public class CaseloadView extends Main {
                 .withProperty("lastWarn", CaseloadRow::stale)
                 // "2.2 → 2.1": the numbers as data, the arrow in the template (sent once with it). The items then
                 // stay Latin-1 text, which Flow keeps as the UI's last answer at one byte a character, not two.
-                .withProperty("cramps", row -> change(row) ? "" : cramps(row))
+                .withProperty("cramps", CaseloadView::crampsInWords)
                 .withProperty("crampsFrom", row -> change(row) ? format(row.baselinePerNight()) : "")
                 .withProperty("crampsTo", row -> change(row) ? format(row.recentPerNight()) : "")
                 .withProperty("crampsWarn", row -> row.trend() == Trend.WORSE)
@@ -169,15 +169,16 @@ public class CaseloadView extends Main {
         return row.trend() != Trend.BASELINE_ONLY && row.baselinePerNight() != null && row.recentPerNight() != null;
     }
 
-    static String cramps(CaseloadRow row) {
+    /** The cramps figure in words when there is no change to show; empty when the card shows baseline and now. */
+    private static String crampsInWords(CaseloadRow row) {
         if (row.trend() == Trend.BASELINE_ONLY) {
             return row.baselinePerNight() == null ? "baseline in progress"
                     : format(row.baselinePerNight()) + " (baseline so far)";
         }
-        if (row.baselinePerNight() == null || row.recentPerNight() == null) {
-            return row.recentPerNight() == null ? "too few nights logged" : format(row.recentPerNight()) + " now";
+        if (row.recentPerNight() == null) {
+            return "too few nights logged";
         }
-        return format(row.baselinePerNight()) + " → " + format(row.recentPerNight());
+        return row.baselinePerNight() == null ? format(row.recentPerNight()) + " now" : "";
     }
 
     private static String format(double value) {
